@@ -1,0 +1,1 @@
+// Calibration: see DESIGN.md §2.

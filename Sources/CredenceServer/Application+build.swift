@@ -1,0 +1,49 @@
+import Foundation
+public import Hummingbird
+public import Logging
+import PostgresNIO
+public import Prometheus
+
+/// The composition root, shared by `credence serve` and the tests: builds the database client, stores and routes.
+public func buildApplication(
+    config: AppConfig,
+    logger: Logger,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    routes: RouteTable = RouteTable()
+) async throws -> some ApplicationProtocol {
+    let migrator = Migrator(migrations: try Migration.load(from: config.schemaDirectory))
+    let client = PostgresClient(configuration: config.database.clientConfiguration, backgroundLogger: logger)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware(routes: routes))
+
+    let keys = APIKeyStore(client: client, logger: logger)
+    let endpoints = Endpoints(router: router, routes: routes, keys: keys)
+    OperationsController(client: client, migrator: migrator, metrics: metrics, openAPIDocument: try OpenAPIDocument.load())
+        .register(on: endpoints)
+    AdminController(organizations: OrganizationStore(client: client, logger: logger), keys: keys, maxBodyBytes: config.maxBodyBytes)
+        .register(on: endpoints)
+
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Credence"),
+        services: [client],
+        logger: logger
+    )
+    app.beforeServerStarts {
+        let applied = try await migrator.migrate(client: client, apply: config.migrateOnStart, logger: logger)
+        if !applied.isEmpty { logger.info("migrations applied", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
+    }
+    return app
+}
+
+/// The OpenAPI 3.1 description of the API, shipped as a resource and served at `/openapi.json`.
+public enum OpenAPIDocument {
+    public static func load() throws -> ByteBuffer {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return ByteBuffer(bytes: try Data(contentsOf: url))
+    }
+}

@@ -1,0 +1,134 @@
+public import Foundation
+public import Logging
+
+/// Everything the service reads from its environment, read once in `main` and passed down.
+public struct AppConfig: Sendable {
+    public var database: DatabaseURL
+    public var host: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+    /// Largest request body accepted on ordinary endpoints, in bytes.
+    public var maxBodyBytes: Int
+    /// Largest streamed import (`POST /v1/imports`) in bytes.
+    public var maxImportBytes: Int
+    /// Folder holding the numbered `schema/NNNN_name.sql` migrations.
+    public var schemaDirectory: URL
+    /// Folder holding seed data (taxonomy, demo credentials).
+    public var seedDirectory: URL
+    /// Apply pending migrations at start instead of refusing to start.
+    public var migrateOnStart: Bool
+
+    public init(
+        database: DatabaseURL,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        logLevel: Logger.Level = .info,
+        logFormat: LogFormat = .text,
+        maxBodyBytes: Int = 1 << 20,
+        maxImportBytes: Int = 1 << 30,
+        schemaDirectory: URL = URL(fileURLWithPath: "schema"),
+        seedDirectory: URL = URL(fileURLWithPath: "seed"),
+        migrateOnStart: Bool = false
+    ) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.logLevel = logLevel
+        self.logFormat = logFormat
+        self.maxBodyBytes = maxBodyBytes
+        self.maxImportBytes = maxImportBytes
+        self.schemaDirectory = schemaDirectory
+        self.seedDirectory = seedDirectory
+        self.migrateOnStart = migrateOnStart
+    }
+
+    /// Reads the configuration from environment variables, collecting every problem before failing,
+    /// so an operator fixes them all in one go.
+    public static func load(from environment: [String: String]) throws(ConfigurationError) -> AppConfig {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            guard let v = environment[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let text = value(name) else { return fallback }
+            guard let n = Int(text), range.contains(n) else {
+                problems.append("\(name)=\(text) is not a whole number in \(range.lowerBound)...\(range.upperBound)")
+                return fallback
+            }
+            return n
+        }
+
+        var database: DatabaseURL?
+        if let url = value("DATABASE_URL") {
+            do {
+                database = try DatabaseURL(parsing: url)
+            } catch {
+                problems.append("DATABASE_URL is malformed: \(error.message)")
+            }
+        } else {
+            problems.append("DATABASE_URL is not set (expected postgres://user:password@host:port/database)")
+        }
+
+        let port = integer("PORT", default: 8080, range: 0...65535)
+        let maxBody = integer("MAX_BODY_BYTES", default: 1 << 20, range: 1024...(64 << 20))
+        let maxImport = integer("MAX_IMPORT_BYTES", default: 1 << 30, range: 1024...(1 << 40))
+
+        var logLevel = Logger.Level.info
+        if let text = value("LOG_LEVEL") {
+            if let level = Logger.Level(rawValue: text.lowercased()) {
+                logLevel = level
+            } else {
+                let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append("LOG_LEVEL=\(text) is not one of \(names)")
+            }
+        }
+
+        var logFormat = LogFormat.text
+        if let text = value("LOG_FORMAT") {
+            if let format = LogFormat(rawValue: text.lowercased()) {
+                logFormat = format
+            } else {
+                problems.append("LOG_FORMAT=\(text) is not text or json")
+            }
+        }
+
+        var migrateOnStart = false
+        if let text = value("MIGRATE_ON_START") {
+            switch text.lowercased() {
+            case "1", "true", "yes": migrateOnStart = true
+            case "0", "false", "no": migrateOnStart = false
+            default: problems.append("MIGRATE_ON_START=\(text) is not true or false")
+            }
+        }
+
+        guard problems.isEmpty, let database else { throw ConfigurationError(problems: problems) }
+        return AppConfig(
+            database: database,
+            host: value("HOST") ?? "127.0.0.1",
+            port: port,
+            logLevel: logLevel,
+            logFormat: logFormat,
+            maxBodyBytes: maxBody,
+            maxImportBytes: maxImport,
+            schemaDirectory: URL(fileURLWithPath: value("CREDENCE_SCHEMA_DIR") ?? "schema"),
+            seedDirectory: URL(fileURLWithPath: value("CREDENCE_SEED_DIR") ?? "seed"),
+            migrateOnStart: migrateOnStart
+        )
+    }
+}
+
+/// How log lines are written: readable text for development, one JSON object per line for production.
+public enum LogFormat: String, Sendable {
+    case text, json
+}
+
+/// Every configuration problem found at start-up, in one message.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let problems: [String]
+
+    public var description: String {
+        "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

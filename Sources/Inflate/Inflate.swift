@@ -1,0 +1,1 @@
+// Inflate: see DESIGN.md §2.

@@ -1,0 +1,1 @@
+// Reporting: see DESIGN.md §2.

@@ -1,0 +1,1 @@
+// Skills: see DESIGN.md §2.

@@ -1,0 +1,1 @@
+// Verification: see DESIGN.md §2.
