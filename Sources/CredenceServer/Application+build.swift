@@ -18,17 +18,20 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware(routes: routes))
 
+    let http = HTTPDocumentFetcher.makeHTTPClient()
+    let documents = DocumentCache(client: client, logger: logger)
     let keys = APIKeyStore(client: client, logger: logger)
     let endpoints = Endpoints(router: router, routes: routes, keys: keys)
     OperationsController(client: client, migrator: migrator, metrics: metrics, openAPIDocument: try OpenAPIDocument.load())
         .register(on: endpoints)
     AdminController(organizations: OrganizationStore(client: client, logger: logger), keys: keys, maxBodyBytes: config.maxBodyBytes)
         .register(on: endpoints)
+    DocumentsController(cache: documents, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
 
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Credence"),
-        services: [client],
+        services: [client, HTTPClientService(client: http)],
         logger: logger
     )
     app.beforeServerStarts {

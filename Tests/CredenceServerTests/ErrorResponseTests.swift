@@ -68,7 +68,7 @@ import Testing
         try await TestApp.run { client, service in
             let recruiter = try await service.key(org: "Acme Hiring", kind: .employer, role: .recruiter)
             let body = try expectProblem(try await client.execute(uri: "/v1/organizations", method: .get, headers: .bearer(recruiter)), .forbidden)
-            #expect(body["detail"]?.stringValue?.contains("role admin") == true)
+            #expect(body["detail"]?.stringValue?.contains("admin key") == true)
             let orgAdmin = try await service.key(org: "Acme Hiring", kind: .employer, role: .admin)
             _ = try expectProblem(try await client.execute(uri: "/v1/organizations", method: .get, headers: .bearer(orgAdmin)), .forbidden)
         }

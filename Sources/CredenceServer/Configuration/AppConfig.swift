@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var seedDirectory: URL
     /// Apply pending migrations at start instead of refusing to start.
     public var migrateOnStart: Bool
+    /// What outbound fetches (DID documents, status lists, OB 2.0 documents) may reach.
+    public var outbound: OutboundPolicy
 
     public init(
         database: DatabaseURL,
@@ -29,7 +31,8 @@ public struct AppConfig: Sendable {
         maxImportBytes: Int = 1 << 30,
         schemaDirectory: URL = URL(fileURLWithPath: "schema"),
         seedDirectory: URL = URL(fileURLWithPath: "seed"),
-        migrateOnStart: Bool = false
+        migrateOnStart: Bool = false,
+        outbound: OutboundPolicy = OutboundPolicy()
     ) {
         self.database = database
         self.host = host
@@ -41,6 +44,7 @@ public struct AppConfig: Sendable {
         self.schemaDirectory = schemaDirectory
         self.seedDirectory = seedDirectory
         self.migrateOnStart = migrateOnStart
+        self.outbound = outbound
     }
 
     /// Reads the configuration from environment variables, collecting every problem before failing,
@@ -94,14 +98,24 @@ public struct AppConfig: Sendable {
             }
         }
 
-        var migrateOnStart = false
-        if let text = value("MIGRATE_ON_START") {
+        func flag(_ name: String) -> Bool {
+            guard let text = value(name) else { return false }
             switch text.lowercased() {
-            case "1", "true", "yes": migrateOnStart = true
-            case "0", "false", "no": migrateOnStart = false
-            default: problems.append("MIGRATE_ON_START=\(text) is not true or false")
+            case "1", "true", "yes": return true
+            case "0", "false", "no": return false
+            default:
+                problems.append("\(name)=\(text) is not true or false")
+                return false
             }
         }
+        let migrateOnStart = flag("MIGRATE_ON_START")
+        let outbound = OutboundPolicy(
+            allowPlainHTTP: flag("FETCH_ALLOW_HTTP"),
+            allowPrivateAddresses: flag("FETCH_ALLOW_PRIVATE_ADDRESSES"),
+            offline: flag("OFFLINE"),
+            timeout: .milliseconds(integer("FETCH_TIMEOUT_MS", default: 5_000, range: 100...120_000)),
+            maxBytes: integer("FETCH_MAX_BYTES", default: 2 << 20, range: 1024...(256 << 20))
+        )
 
         guard problems.isEmpty, let database else { throw ConfigurationError(problems: problems) }
         return AppConfig(
@@ -114,7 +128,8 @@ public struct AppConfig: Sendable {
             maxImportBytes: maxImport,
             schemaDirectory: URL(fileURLWithPath: value("CREDENCE_SCHEMA_DIR") ?? "schema"),
             seedDirectory: URL(fileURLWithPath: value("CREDENCE_SEED_DIR") ?? "seed"),
-            migrateOnStart: migrateOnStart
+            migrateOnStart: migrateOnStart,
+            outbound: outbound
         )
     }
 }

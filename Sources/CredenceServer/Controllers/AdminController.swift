@@ -61,16 +61,14 @@ struct AdminController {
     }
 
     func register(on endpoints: Endpoints) {
-        endpoints.on(.post, "/v1/organizations", access: .only(.admin)) { request, context in
-            try requirePlatformAdmin(context)
+        endpoints.on(.post, "/v1/organizations", access: .platformAdmin) { request, context in
             let body = try await request.decodeJSON(CreateOrganizationRequest.self, limit: maxBodyBytes)
             let organization = try await organizations.create(
                 name: body.name.trimmingWhitespace(), kind: body.kind, context: try context.auditContext()
             )
             return EditedResponse(status: .created, headers: [.location: "/v1/organizations/\(organization.id)"], response: organization)
         }
-        endpoints.on(.get, "/v1/organizations", access: .only(.admin)) { request, context in
-            try requirePlatformAdmin(context)
+        endpoints.on(.get, "/v1/organizations", access: .platformAdmin) { request, context in
             let limit = try request.integerQuery("limit", default: 50, range: 1...200)
             let after = request.uri.queryParameters.get("cursor")
             let items = try await organizations.list(limit: limit + 1, after: after)
@@ -105,12 +103,6 @@ struct AdminController {
             let principal = try context.requirePrincipal()
             let scope = principal.organizationKind == .platform ? nil : principal.organizationID
             return try await keys.revoke(id: id, scope: scope, context: try context.auditContext())
-        }
-    }
-
-    private func requirePlatformAdmin(_ context: AppRequestContext) throws {
-        guard try context.requirePrincipal().organizationKind == .platform else {
-            throw Problem.forbidden("only administrators of the platform organisation manage organisations")
         }
     }
 

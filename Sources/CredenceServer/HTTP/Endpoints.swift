@@ -8,6 +8,8 @@ public enum Access: Sendable {
     case open
     /// A valid key whose role is one of these.
     case roles(Set<Role>)
+    /// An admin key of the platform organisation: deployment-wide settings and every organisation.
+    case platformAdmin
 
     static func only(_ roles: Role...) -> Access { .roles(Set(roles)) }
 }
@@ -28,16 +30,29 @@ public struct Endpoints {
         routes.add(method, path)
         let keys = self.keys
         router.on(RouterPath(path), method: method) { request, context -> Output in
-            guard case .roles(let roles) = access else { return try await handler(request, context) }
+            if case .open = access { return try await handler(request, context) }
             var context = context
             let principal = try await Self.authenticate(request, keys: keys)
+            try Self.authorize(principal, for: access)
+            context.principal = principal
+            context.logger[metadataKey: "auth.key"] = .string(principal.keyPrefix)
+            return try await handler(request, context)
+        }
+    }
+
+    static func authorize(_ principal: Principal, for access: Access) throws {
+        switch access {
+        case .open:
+            return
+        case .roles(let roles):
             guard roles.contains(principal.role) else {
                 let needed = roles.map(\.rawValue).sorted().joined(separator: " or ")
                 throw Problem.forbidden("this endpoint needs a key with role \(needed); this key has role \(principal.role.rawValue)")
             }
-            context.principal = principal
-            context.logger[metadataKey: "auth.key"] = .string(principal.keyPrefix)
-            return try await handler(request, context)
+        case .platformAdmin:
+            guard principal.role == .admin, principal.organizationKind == .platform else {
+                throw Problem.forbidden("this endpoint needs an admin key of the platform organisation")
+            }
         }
     }
 
