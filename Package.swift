@@ -46,7 +46,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Inflate", swiftSettings: swiftSettings),
-        .target(name: "Credentials", dependencies: ["StrictJSON", "Inflate"], swiftSettings: swiftSettings),
+        .target(
+            name: "Credentials",
+            dependencies: ["StrictJSON", "Inflate", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Verification",
             dependencies: [
@@ -56,7 +60,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Skills", swiftSettings: swiftSettings),
+        .target(name: "Skills", dependencies: ["StrictJSON"], swiftSettings: swiftSettings),
         .target(name: "Calibration", swiftSettings: swiftSettings),
         .target(name: "Reporting", swiftSettings: swiftSettings),
 
@@ -88,7 +92,7 @@ let package = Package(
         .testTarget(name: "LinkedDataTests", dependencies: ["LinkedData", "StrictJSON"], swiftSettings: testSettings),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "StrictJSON"], swiftSettings: testSettings),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Credentials", "LinkedData"], swiftSettings: testSettings),
-        .testTarget(name: "SkillsTests", dependencies: ["Skills"], swiftSettings: testSettings),
+        .testTarget(name: "SkillsTests", dependencies: ["Skills"], exclude: ["Resources"], swiftSettings: testSettings),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration"], swiftSettings: testSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], swiftSettings: testSettings),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: testSettings),

@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 public import Hummingbird
 public import Logging
@@ -27,6 +28,17 @@ public func buildApplication(
     AdminController(organizations: OrganizationStore(client: client, logger: logger), keys: keys, maxBodyBytes: config.maxBodyBytes)
         .register(on: endpoints)
     DocumentsController(cache: documents, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
+
+    let fetcher = HTTPDocumentFetcher(http: http, cache: documents, policy: config.outbound, logger: logger)
+    var parseOptions = ParseOptions()
+    parseOptions.limits.maxBodyBytes = config.maxCredentialBytes
+    let credentials = CredentialStore(client: client, logger: logger)
+    let ingest = IngestService(parser: CredentialParser(options: parseOptions, fetcher: fetcher), verifier: UnverifiedIngest(), store: credentials)
+    CredentialsController(
+        ingest: ingest, store: credentials, earners: EarnerDirectory(client: client, logger: logger), maxCredentialBytes: config.maxCredentialBytes
+    ).register(on: endpoints)
+    ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
+        .register(on: endpoints)
 
     var app = Application(
         router: router,

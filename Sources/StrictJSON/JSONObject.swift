@@ -98,3 +98,32 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
         self.init(elements)
     }
 }
+
+extension JSONObject {
+    /// Members in order, leaving out those whose value is `nil`: for building documents with optional fields.
+    public init(compacting members: KeyValuePairs<String, JSONValue?>) {
+        self.init(members.compactMap { key, value in value.map { (key, $0) } })
+    }
+}
+
+extension JSONValue {
+    /// A string value, or `nil` for `nil`, to pair with `JSONObject(compacting:)`.
+    public static func text(_ value: String?) -> JSONValue? {
+        value.map(JSONValue.string)
+    }
+
+    /// A number value for a finite double, or `nil`.
+    public static func number(_ value: Double?) -> JSONValue? {
+        value.flatMap(JSONNumber.init).map(JSONValue.number)
+    }
+
+    /// A number value for an integer, or `nil`.
+    public static func number(_ value: Int?) -> JSONValue? {
+        value.map { .number(JSONNumber($0)) }
+    }
+
+    /// An array of strings, or `nil` when empty (optional lists are left out rather than sent empty).
+    public static func texts(_ values: [String]) -> JSONValue? {
+        values.isEmpty ? nil : .array(values.map(JSONValue.string))
+    }
+}

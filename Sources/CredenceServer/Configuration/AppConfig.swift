@@ -10,6 +10,8 @@ public struct AppConfig: Sendable {
     public var logFormat: LogFormat
     /// Largest request body accepted on ordinary endpoints, in bytes.
     public var maxBodyBytes: Int
+    /// Largest credential body (`POST /v1/credentials`: baked images included) and NDJSON line, in bytes.
+    public var maxCredentialBytes: Int
     /// Largest streamed import (`POST /v1/imports`) in bytes.
     public var maxImportBytes: Int
     /// Folder holding the numbered `schema/NNNN_name.sql` migrations.
@@ -28,6 +30,7 @@ public struct AppConfig: Sendable {
         logLevel: Logger.Level = .info,
         logFormat: LogFormat = .text,
         maxBodyBytes: Int = 1 << 20,
+        maxCredentialBytes: Int = 8 << 20,
         maxImportBytes: Int = 1 << 30,
         schemaDirectory: URL = URL(fileURLWithPath: "schema"),
         seedDirectory: URL = URL(fileURLWithPath: "seed"),
@@ -40,6 +43,7 @@ public struct AppConfig: Sendable {
         self.logLevel = logLevel
         self.logFormat = logFormat
         self.maxBodyBytes = maxBodyBytes
+        self.maxCredentialBytes = maxCredentialBytes
         self.maxImportBytes = maxImportBytes
         self.schemaDirectory = schemaDirectory
         self.seedDirectory = seedDirectory
@@ -77,6 +81,7 @@ public struct AppConfig: Sendable {
 
         let port = integer("PORT", default: 8080, range: 0...65535)
         let maxBody = integer("MAX_BODY_BYTES", default: 1 << 20, range: 1024...(64 << 20))
+        let maxCredential = integer("MAX_CREDENTIAL_BYTES", default: 8 << 20, range: 1024...(64 << 20))
         let maxImport = integer("MAX_IMPORT_BYTES", default: 1 << 30, range: 1024...(1 << 40))
 
         var logLevel = Logger.Level.info
@@ -125,6 +130,7 @@ public struct AppConfig: Sendable {
             logLevel: logLevel,
             logFormat: logFormat,
             maxBodyBytes: maxBody,
+            maxCredentialBytes: maxCredential,
             maxImportBytes: maxImport,
             schemaDirectory: URL(fileURLWithPath: value("CREDENCE_SCHEMA_DIR") ?? "schema"),
             seedDirectory: URL(fileURLWithPath: value("CREDENCE_SEED_DIR") ?? "seed"),

@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 public import Logging
 public import PostgresNIO
@@ -15,7 +14,7 @@ public struct Migration: Sendable, Equatable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = Digest.sha256Hex(Data(sql.utf8))
     }
 
     /// Reads every `NNNN_name.sql` in a folder, in version order.

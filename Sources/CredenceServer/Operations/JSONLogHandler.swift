@@ -20,7 +20,7 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var entry = JSONObject()
-        entry["time"] = .string(Date().ISO8601Format(.iso8601.time(includingFractionalSeconds: true).year().month().day()))
+        entry["time"] = .string(Date().rfc3339)
         entry["level"] = .string(event.level.rawValue)
         entry["logger"] = .string(label)
         entry["message"] = .string(event.message.description)

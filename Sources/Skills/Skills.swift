@@ -1,1 +1,0 @@
-// Skills: see DESIGN.md §2.
