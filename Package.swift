@@ -61,7 +61,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Skills", dependencies: ["StrictJSON"], swiftSettings: swiftSettings),
-        .target(name: "Calibration", swiftSettings: swiftSettings),
+        .target(name: "Calibration", dependencies: ["Reporting"], swiftSettings: swiftSettings),
         .target(name: "Reporting", swiftSettings: swiftSettings),
 
         // The service: configuration, stores (SQL), HTTP controllers, views, jobs.
@@ -93,8 +93,8 @@ let package = Package(
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "StrictJSON"], swiftSettings: testSettings),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Credentials", "LinkedData"], swiftSettings: testSettings),
         .testTarget(name: "SkillsTests", dependencies: ["Skills"], exclude: ["Resources"], swiftSettings: testSettings),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration"], swiftSettings: testSettings),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], swiftSettings: testSettings),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration"], exclude: ["References"], swiftSettings: testSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["References"], swiftSettings: testSettings),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: testSettings),
         .testTarget(
             name: "CredenceServerTests",

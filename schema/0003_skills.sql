@@ -3,10 +3,14 @@
 CREATE TABLE skill_frameworks (
     id text PRIMARY KEY,
     name text NOT NULL,
+    -- The name normalised by the Skills library, so alignments naming the framework in any spelling find it.
+    name_key text NOT NULL DEFAULT '',
     version text,
     -- NULL for the built-in frameworks; the importing organisation for custom and CASE frameworks.
     organization_id uuid REFERENCES organizations (id),
     source_url text,
+    -- SHA-256 of what was loaded (the seed MANIFEST, or the imported file), so an unchanged reload is skipped.
+    content_sha256 text,
     imported_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -22,9 +26,12 @@ CREATE TABLE skills (
     skill_type text,
     reuse_level text,
     hot_technology boolean NOT NULL DEFAULT false,
+    -- The item's own URL (CASE CFItem uri, custom framework item page), for alignments that name it by URL.
+    url text,
     UNIQUE (framework, code)
 );
 CREATE INDEX skills_code_idx ON skills (code);
+CREATE INDEX skills_url_idx ON skills (url) WHERE url IS NOT NULL;
 
 -- Every label of a concept with its normalised form (computed by the Skills library, the same function
 -- that normalises queries). Exact look-ups use the btree; autocomplete and fuzzy matching use the trigram index;

@@ -61,6 +61,9 @@ CREATE TABLE achievement_alignments (
     skill_id integer REFERENCES skills (id),
     rule text,
     confidence real,
+    -- Low confidence or ambiguous (rivals within a hair): kept, and listed for the issuer to confirm or correct.
+    needs_review boolean NOT NULL DEFAULT false,
+    rivals integer[] NOT NULL DEFAULT '{}',
     -- automatic until an issuer confirms, corrects or rejects it
     review text NOT NULL DEFAULT 'automatic' CHECK (review IN ('automatic', 'confirmed', 'corrected', 'rejected')),
     reviewed_by uuid REFERENCES api_keys (id),

@@ -37,6 +37,7 @@ public func buildApplication(
     CredentialsController(
         ingest: ingest, store: credentials, earners: EarnerDirectory(client: client, logger: logger), maxCredentialBytes: config.maxCredentialBytes
     ).register(on: endpoints)
+    SkillsController(skills: SkillStore(client, logger: logger)).register(on: endpoints)
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
         .register(on: endpoints)
 

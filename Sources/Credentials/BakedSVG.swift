@@ -211,7 +211,7 @@ struct BakedSVG {
     }
 
     private mutating func skipSpace() {
-        while position < bytes.count, CompactJWS.isWhitespace(bytes[position]) { position += 1 }
+        while position < bytes.count, ASCIIWhitespace.contains(bytes[position]) { position += 1 }
     }
 
     /// Replaces the five predefined entities and character references; any other entity is an error, since a DTD's

@@ -15,8 +15,9 @@ enum Base64URL {
         output.reserveCapacity(input.count * 3 / 4)
         var buffer: UInt32 = 0
         var bits = 0
+        let table = values
         for c in input {
-            let v = values[Int(c)]
+            let v = table[Int(c)]
             guard v != 0xFF else { return nil }
             buffer = buffer << 6 | UInt32(v)
             bits += 6
@@ -28,7 +29,15 @@ enum Base64URL {
         return output
     }
 
-    static func isAlphabet(_ byte: UInt8) -> Bool { values[Int(byte)] != 0xFF }
+    static func isAlphabet(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Encodes without padding; used to build benchmark samples.
     static func encode(_ bytes: [UInt8]) -> String {

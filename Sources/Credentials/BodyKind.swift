@@ -29,7 +29,7 @@ enum BodyKind: String {
         if bytes.starts(with: BakedPNG.signature) { return .png }
         var start = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-        guard let first = bytes[start...].first(where: { !CompactJWS.isWhitespace($0) }) else { return nil }
+        guard let first = bytes[start...].first(where: { !ASCIIWhitespace.contains($0) }) else { return nil }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""): return .json
         case UInt8(ascii: "<"): return .svg

@@ -16,7 +16,7 @@ struct CompactJWS {
                 dots += 1
             } else if Base64URL.isAlphabet(byte) || byte == UInt8(ascii: "=") {
                 characters += 1
-            } else if !isWhitespace(byte) {
+            } else if !ASCIIWhitespace.contains(byte) {
                 return false
             }
         }
@@ -26,9 +26,10 @@ struct CompactJWS {
     /// Decodes header and payload. `base` is where the JWS sits (a CLR member); problems inside the payload are
     /// reported relative to it.
     static func decode(_ bytes: [UInt8], limits: JSONLimits, log: FindingLog, at base: JSONPointer) throws(CredentialRejection) -> CompactJWS {
-        let trimmed = trimmingWhitespace(bytes)
-        let text = trimmed.filter { !isWhitespace($0) }
-        if text.count != trimmed.count {
+        let trimmed = ASCIIWhitespace.trimming(bytes)
+        var text = Array(trimmed)
+        if text.contains(where: ASCIIWhitespace.contains) {
+            text.removeAll(where: ASCIIWhitespace.contains)
             log.warn(.whitespaceInJWS, "the compact JWS contains line breaks or spaces; they were removed", at: base)
         }
         let segments = text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -64,15 +65,5 @@ struct CompactJWS {
     /// The proof summary a JWS stands for: its algorithm and key id.
     var proofSummary: ProofSummary {
         ProofSummary(type: "JWS/" + (header["alg"]?.stringValue ?? "?"), verificationMethod: header["kid"]?.stringValue)
-    }
-
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    static func trimmingWhitespace(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        guard let first = bytes.firstIndex(where: { !isWhitespace($0) }), let last = bytes.lastIndex(where: { !isWhitespace($0) })
-        else { return [] }
-        return bytes[first...last]
     }
 }

@@ -1,9 +1,15 @@
-/// Decompresses zlib-compressed PNG text (`zTXt`, or `iTXt` with its compression flag set).
-///
-/// The `Inflate` target is being written alongside this one; until it lands, compressed credentials are rejected with
-/// a clear problem. Baked badges are written uncompressed in practice (the OB 3.0 baking spec says so).
+import Inflate
+
+/// Decompresses zlib-compressed PNG text (`zTXt`, or `iTXt` with its compression flag set; PNG compression method 0
+/// is a zlib datastream). Baked badges are usually uncompressed, as the OB 3.0 baking section asks.
 enum CompressedText {
     static func inflate(_ bytes: [UInt8], maxOutput: Int) throws(CredentialRejection) -> [UInt8] {
-        throw CredentialRejection(.compressedTextUnsupported, "the baked credential is zlib-compressed, which this server cannot read yet; bake it uncompressed")
+        do {
+            return try Inflate.decompress(zlib: bytes, maxOutput: maxOutput)
+        } catch .outputLimitExceeded(let limit) {
+            throw CredentialRejection(.documentTooLarge, "the compressed credential text expands past \(limit) bytes")
+        } catch {
+            throw CredentialRejection(.malformedPNG, "the compressed credential text cannot be decompressed: \(error)")
+        }
     }
 }

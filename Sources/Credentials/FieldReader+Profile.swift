@@ -64,13 +64,4 @@ extension FieldReader {
         }
         return ProfileReference(id: id, name: text(node, "name"))
     }
-
-    /// A problem when the value is essential, a warning when it only adds detail.
-    func report(_ essential: Bool, _ code: ProblemCode, _ message: String, at pointer: JSONPointer) {
-        if essential {
-            log.problem(code, message, at: pointer)
-        } else {
-            log.warn(.ignoredValue, message + "; ignored", at: pointer)
-        }
-    }
 }

@@ -10,17 +10,18 @@ struct FieldReader {
 
     // MARK: Text
 
-    /// A text field; `nil` when absent or blank.
-    func text(_ parent: Node, _ key: String) -> String? {
+    /// A text field; `nil` when absent or blank. A value that cannot be read as text is a problem when `essential`,
+    /// otherwise a warning (a language map for a description should not cost the earner their badge).
+    func text(_ parent: Node, _ key: String, essential: Bool = false) -> String? {
         guard let node = parent[key] else { return nil }
-        return text(of: node)
+        return text(of: node, essential: essential)
     }
 
     /// The text of a value, accepting numbers, `{"@value": …}` and one-element lists with a warning.
-    func text(of node: Node) -> String? {
+    func text(of node: Node, essential: Bool = false) -> String? {
         switch node.value {
         case .string(let s):
-            return s.trimmingASCIIWhitespace().isEmpty ? nil : s
+            return s.utf8.allSatisfy(ASCIIWhitespace.contains) ? nil : s
         case .number(let n):
             log.warn(.numberForText, "expected text, found the number \(n.text); read as text", at: node.pointer)
             return n.text
@@ -30,14 +31,15 @@ struct FieldReader {
                 return value
             }
         case .array(let a):
-            if let first = a.first, a.allSatisfy({ $0.stringValue != nil }) {
+            // A list of strings, or of JSON-LD value objects in several languages: the first is used.
+            if let first = a.first.flatMap({ $0.stringValue ?? $0["@value"]?.stringValue }) {
                 log.warn(.listForSingleValue, "expected one text value, found a list of \(a.count); the first is used", at: node.pointer)
-                return first.stringValue
+                return first
             }
         case .bool, .null:
             break
         }
-        log.problem(.wrongKind, "expected text, found \(node.value.kindName)", at: node.pointer)
+        report(essential, .wrongKind, "expected text, found \(node.value.kindName)", at: node.pointer)
         return nil
     }
 
@@ -47,7 +49,7 @@ struct FieldReader {
             log.problem(.missingField, "\(what) is missing", at: parent.pointer / key)
             return nil
         }
-        guard let value = text(parent, key) else {
+        guard let value = text(parent, key, essential: true) else {
             if case .string = parent[key]?.value { log.problem(.missingField, "\(what) is empty", at: parent.pointer / key) }
             return nil
         }
@@ -215,6 +217,15 @@ struct FieldReader {
             checkType(entry, expected: ["IdentifierEntry"], what: "identifier entry", listExpected: false)
             guard let identifier = expectedText(entry, "identifier", what: "identifier entry's identifier") else { return nil }
             return IdentifierEntry(identifier: identifier, identifierType: text(entry, "identifierType"))
+        }
+    }
+
+    /// A problem when the value is essential, a warning when it only adds detail.
+    func report(_ essential: Bool, _ code: ProblemCode, _ message: String, at pointer: JSONPointer) {
+        if essential {
+            log.problem(code, message, at: pointer)
+        } else {
+            log.warn(.ignoredValue, message + "; ignored", at: pointer)
         }
     }
 }

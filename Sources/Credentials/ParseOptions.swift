@@ -17,8 +17,8 @@ public struct ParseLimits: Sendable, Hashable {
 
     public init(
         maxBodyBytes: Int = 8 << 20,
-        maxDocumentBytes: Int = 1 << 20,
-        json: JSONLimits = JSONLimits(maxDepth: 32, maxStringBytes: 512 << 10, maxArrayCount: 2_000, maxObjectMembers: 500),
+        maxDocumentBytes: Int = 2 << 20,
+        json: JSONLimits = JSONLimits(maxDepth: 32, maxStringBytes: 1 << 20, maxArrayCount: 2_000, maxObjectMembers: 500),
         maxCredentials: Int = 500,
         maxFetches: Int = 8,
         maxFindings: Int = 200

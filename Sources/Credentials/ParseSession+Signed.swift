@@ -67,7 +67,10 @@ extension ParseSession {
         guard var badge = reader.read(Node(resolved.document, at: pointer)) else { throw log.rejection }
         let secured: SecuredCredential
         if let jws {
-            badge.proofs = [jws.proofSummary]
+            // OB 2.0 names the signing key in the assertion's verification.creator rather than in the JOSE header.
+            var proof = jws.proofSummary
+            proof.verificationMethod = proof.verificationMethod ?? assertion["verification"]?["creator"]?.stringValue
+            badge.proofs = [proof]
             secured = .ob2Signed(compact: jws.compact, header: jws.header, assertion: assertion)
         } else {
             secured = .ob2Hosted(assertion: assertion)

@@ -62,7 +62,7 @@ final class ParseSession {
         guard text.count <= limits.maxDocumentBytes else {
             throw CredentialRejection(.documentTooLarge, "the credential document is \(text.count) bytes; at most \(limits.maxDocumentBytes) are read")
         }
-        let trimmed = CompactJWS.trimmingWhitespace(text)
+        let trimmed = ASCIIWhitespace.trimming(text)
         if packaging != .document, followURL, trimmed.starts(with: Array("https://".utf8)) || trimmed.starts(with: Array("http://".utf8)) {
             return try await readBakedURL(String(decoding: trimmed, as: UTF8.self), packaging: packaging)
         }

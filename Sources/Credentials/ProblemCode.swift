@@ -28,7 +28,6 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable {
     // Baked images.
     case malformedPNG = "png.malformed"
     case pngChecksum = "png.checksum"
-    case compressedTextUnsupported = "png.compressedText"
     case malformedSVG = "svg.malformed"
     case noBakedCredential = "baked.noCredential"
     case multipleBakedCredentials = "baked.multipleCredentials"

@@ -47,12 +47,3 @@ public struct RubricLevel: Sendable, Hashable {
     /// `points` as a number, when it reads as one.
     public var pointsValue: Double? { points.flatMap { Double($0.trimmingASCIIWhitespace()) } }
 }
-
-extension String {
-    /// The text without leading and trailing ASCII spaces, tabs and line breaks.
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}

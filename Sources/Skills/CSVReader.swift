@@ -1,14 +1,14 @@
 /// An RFC 4180 reader: comma-separated fields, `"`-quoted fields that may hold commas, quotes (`""`) and line
 /// breaks, records ending in CRLF or LF, an optional UTF-8 byte-order mark.
-struct CSVReader {
+public struct CSVReader {
     /// One record and the line it starts on.
-    struct Record {
-        let line: Int
-        let fields: [String]
+    public struct Record: Sendable {
+        public let line: Int
+        public let fields: [String]
     }
 
     /// All records, or the first syntax error with its line.
-    static func records(_ bytes: [UInt8]) throws(FrameworkImportError) -> [Record] {
+    public static func records(_ bytes: [UInt8]) throws(FrameworkImportError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []

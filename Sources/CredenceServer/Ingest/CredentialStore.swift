@@ -189,6 +189,7 @@ public struct CredentialStore: Sendable {
         try await writeDetails(rows, on: connection)
         if !refreshAlignments.isEmpty {
             try await replaceAlignments(of: refreshAlignments, rows: rows, on: connection)
+            try await AlignmentResolver(logger: logger).resolve(achievements: refreshAlignments, on: connection)
         }
         try await AuditLog.recordCredentials(Array(stored.values), context: context, on: connection, logger: logger)
         return stored

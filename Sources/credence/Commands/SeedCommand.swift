@@ -1,21 +1,37 @@
 import ArgumentParser
 import CredenceServer
+import Foundation
 import PostgresNIO
 
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Load reference data; with --demo also demo organisations and records. Safe to run again."
+        abstract: "Load the built-in taxonomy (ESCO, O*NET) from seed/; with --demo also demo organisations and records. Safe to run again."
     )
 
     @Flag(help: "Also load the demo issuer, employer and records.")
     var demo = false
 
+    @Flag(help: "Reload the taxonomy even if this exact seed is already loaded.")
+    var force = false
+
     func run() async throws {
         let config = CommandEnvironment.load()
         let logger = CommandEnvironment.logger(for: config)
-        let demo = self.demo
+        let (demo, force) = (self.demo, self.force)
         try await PostgresClient.withRunning(config.database.clientConfiguration, logger: logger) { client in
+            let start = ContinuousClock.now
+            let report = try await TaxonomyLoader(client: client, logger: logger)
+                .load(from: config.seedDirectory.appendingPathComponent("taxonomy"), force: force)
+            if report.skipped {
+                print("taxonomy: already loaded (unchanged seed)")
+            } else {
+                let resolved = try await AlignmentResolver(logger: logger).resolveAll(client: client)
+                print(
+                    "taxonomy: \(report.concepts) concepts, \(report.labels) labels, \(report.relations) relations in \(ContinuousClock.now - start);"
+                        + " \(resolved) alignments re-resolved"
+                )
+            }
             guard demo else { return }
             let organizations = OrganizationStore(client: client, logger: logger)
             let context = AuditContext(actor: .cli(command: "seed"))
@@ -23,6 +39,5 @@ struct SeedCommand: AsyncParsableCommand {
                 _ = try await organizations.findOrCreate(name: name, kind: kind, context: context)
             }
         }
-        print("seeded" + (demo ? " (with demo data)" : ""))
     }
 }

@@ -12,6 +12,7 @@ actor TestDatabase {
     static let projectRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let schemaDirectory = projectRoot.appendingPathComponent("schema")
+    static let seedDirectory = projectRoot.appendingPathComponent("seed/taxonomy")
 
     static var logger: Logger {
         var logger = Logger(label: "test")
@@ -22,6 +23,7 @@ actor TestDatabase {
     let serverURL: DatabaseURL
     private let admin: PostgresClient
     private var template: Task<String, any Error>?
+    private var seededTemplate: Task<String, any Error>?
 
     private init() {
         guard let text = ProcessInfo.processInfo.environment["DATABASE_URL"], let url = try? DatabaseURL(parsing: text) else {
@@ -38,6 +40,12 @@ actor TestDatabase {
     /// A new database migrated to the current schema, dropped when `body` returns.
     static func withMigrated<T: Sendable>(_ body: @Sendable (DatabaseURL) async throws -> T) async throws -> T {
         let template = try await shared.templateName()
+        return try await shared.withDatabase(copying: template, body)
+    }
+
+    /// A new database migrated and loaded with the built-in taxonomy (from a second template, made once).
+    static func withSeeded<T: Sendable>(_ body: @Sendable (DatabaseURL) async throws -> T) async throws -> T {
+        let template = try await shared.seededTemplateName()
         return try await shared.withDatabase(copying: template, body)
     }
 
@@ -67,14 +75,32 @@ actor TestDatabase {
         return try await task.value
     }
 
-    private func makeTemplate() async throws -> String {
+    private func seededTemplateName() async throws -> String {
+        if let seededTemplate { return try await seededTemplate.value }
+        let task = Task { try await self.makeTemplate(seeded: true) }
+        seededTemplate = task
+        return try await task.value
+    }
+
+    private func makeTemplate(seeded: Bool = false) async throws -> String {
         let migrations = try Migration.load(from: Self.schemaDirectory)
-        let digest = SHA256.hash(data: Data(migrations.map(\.checksum).joined().utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
-        let name = "credence_tpl_\(digest)"
+        var inputs = migrations.map(\.checksum)
+        if seeded {
+            // The seeded template also depends on the code that normalises and loads labels.
+            inputs.append(try String(contentsOf: Self.seedDirectory.appendingPathComponent("MANIFEST"), encoding: .utf8))
+            for folder in ["Sources/Skills", "Sources/CredenceServer/Skills"] {
+                let directory = Self.projectRoot.appendingPathComponent(folder)
+                for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
+                    inputs.append(try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
+                }
+            }
+        }
+        let digest = SHA256.hash(data: Data(inputs.joined().utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        let name = "credence_tpl_\(digest)" + (seeded ? "_seeded" : "")
         try await admin.withConnection { connection in
             try await connection.query("SELECT pg_advisory_lock(4242)", logger: Self.logger)
             do {
-                try await self.createTemplateIfMissing(name, migrations: migrations, on: connection)
+                try await self.createTemplateIfMissing(name, migrations: migrations, seeded: seeded, on: connection)
                 try await connection.query("SELECT pg_advisory_unlock(4242)", logger: Self.logger)
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(4242)", logger: Self.logger)
@@ -84,7 +110,7 @@ actor TestDatabase {
         return name
     }
 
-    private func createTemplateIfMissing(_ name: String, migrations: [Migration], on connection: PostgresConnection) async throws {
+    private func createTemplateIfMissing(_ name: String, migrations: [Migration], seeded: Bool, on connection: PostgresConnection) async throws {
         let rows = try await connection.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: Self.logger)
         var exists = false
         for try await _ in rows { exists = true }
@@ -94,6 +120,7 @@ actor TestDatabase {
         try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(building) TEMPLATE template0"), logger: Self.logger)
         _ = try await PostgresClient.withRunning(serverURL.with(database: building).clientConfiguration, logger: Self.logger) { client in
             try await Migrator(migrations: migrations).migrate(client: client, apply: true, logger: Self.logger)
+            if seeded { _ = try await TaxonomyLoader(client: client, logger: Self.logger).load(from: Self.seedDirectory) }
         }
         try await connection.query(PostgresQuery(unsafeSQL: "ALTER DATABASE \(building) RENAME TO \(name)"), logger: Self.logger)
     }

@@ -1,1 +1,0 @@
-// Calibration: see DESIGN.md §2.
