@@ -84,14 +84,24 @@ let package = Package(
         ),
         .executableTarget(
             name: "credence",
-            dependencies: ["CredenceServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "CredenceServer", "LinkedData", "StrictJSON", "Credentials", "Verification",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
 
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"], swiftSettings: testSettings),
         .testTarget(name: "LinkedDataTests", dependencies: ["LinkedData", "StrictJSON"], swiftSettings: testSettings),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "StrictJSON"], swiftSettings: testSettings),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Credentials", "LinkedData"], swiftSettings: testSettings),
+        .testTarget(
+            name: "VerificationTests",
+            dependencies: [
+                "Verification", "Credentials", "LinkedData", "StrictJSON", "Inflate",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: testSettings
+        ),
         .testTarget(name: "SkillsTests", dependencies: ["Skills"], exclude: ["Resources"], swiftSettings: testSettings),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration"], exclude: ["References"], swiftSettings: testSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["References"], swiftSettings: testSettings),

@@ -44,6 +44,7 @@ struct AchievementReader {
         return achievement
     }
 
+    /// `criteria`: a Criteria object, or (OB 2.0, or a deviation in 3.0) the URL of a criteria page.
     private func criteria(_ node: Node) -> Criteria? {
         guard let criteria = node["criteria"] else {
             log.warn(.missingRecommendedField, "achievement criteria are missing", at: node.pointer / "criteria")
@@ -62,10 +63,15 @@ struct AchievementReader {
         return result.id == nil && result.narrative == nil ? nil : result
     }
 
+    /// `achievementType`, kept even outside the enumeration.
     private func achievementType(_ node: Node) -> String? {
         guard let type = fields.text(node, "achievementType") else { return nil }
         if !Self.achievementTypes.contains(type) && !type.hasPrefix("ext:") {
-            log.warn(.achievementTypeOutsideEnum, "achievementType \"\(type)\" is neither in the OB 3.0 list nor an ext: extension; kept as is", at: node.pointer / "achievementType")
+            log.warn(
+                .achievementTypeOutsideEnum,
+                "achievementType \"\(type)\" is neither in the OB 3.0 list nor an ext: extension; kept as is",
+                at: node.pointer / "achievementType"
+            )
         }
         return type
     }
@@ -81,6 +87,7 @@ struct AchievementReader {
         return tags
     }
 
+    /// `related`: other versions or languages of the achievement, as objects or bare ids.
     private func related(_ node: Node) -> [RelatedAchievement] {
         fields.list(node, "related").compactMap { entry in
             if let id = entry.string { return RelatedAchievement(id: id) }
@@ -91,7 +98,10 @@ struct AchievementReader {
             if isOB3 { fields.checkType(entry, expected: ["Related"], what: "related achievement") }
             guard let id = fields.expectedText(entry, "id", what: "related achievement id") else { return nil }
             return RelatedAchievement(
-                id: id, inLanguage: fields.text(entry, "inLanguage") ?? fields.text(entry, "@language"), version: fields.text(entry, "version"))
+                id: id,
+                inLanguage: fields.text(entry, "inLanguage") ?? fields.text(entry, "@language"),
+                version: fields.text(entry, "version")
+            )
         }
     }
 
@@ -109,11 +119,13 @@ struct AchievementReader {
                 targetDescription: fields.text(entry, "targetDescription"),
                 targetFramework: fields.text(entry, "targetFramework"),
                 targetCode: fields.text(entry, "targetCode"),
-                targetType: fields.text(entry, "targetType"))
+                targetType: fields.text(entry, "targetType")
+            )
             return alignment.targetName == nil && alignment.targetUrl == nil && alignment.targetCode == nil ? nil : alignment
         }
     }
 
+    /// One result description with its rubric levels numbered from 1, low to high.
     private func resultDescription(_ node: Node, position: Int) -> ResultDescription? {
         guard node.object != nil else {
             log.warn(.ignoredValue, "result description should be an object, found \(node.value.kindName); skipped", at: node.pointer)

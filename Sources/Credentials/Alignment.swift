@@ -12,8 +12,12 @@ public struct Alignment: Sendable, Hashable {
     public var targetType: String?
 
     public init(
-        targetName: String? = nil, targetUrl: String? = nil, targetDescription: String? = nil, targetFramework: String? = nil,
-        targetCode: String? = nil, targetType: String? = nil
+        targetName: String? = nil,
+        targetUrl: String? = nil,
+        targetDescription: String? = nil,
+        targetFramework: String? = nil,
+        targetCode: String? = nil,
+        targetType: String? = nil
     ) {
         self.targetName = targetName
         self.targetUrl = targetUrl

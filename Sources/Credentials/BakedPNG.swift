@@ -33,12 +33,16 @@ enum BakedPNG {
             }
             let data = png[dataStart..<(dataStart + length)]
             let type = String(decoding: typeBytes, as: UTF8.self)
-            let stored = UInt32(png[dataStart + length]) << 24 | UInt32(png[dataStart + length + 1]) << 16
+            let stored =
+                UInt32(png[dataStart + length]) << 24 | UInt32(png[dataStart + length + 1]) << 16
                 | UInt32(png[dataStart + length + 2]) << 8 | UInt32(png[dataStart + length + 3])
             let intact = CRC32.checksum(png[(position + 4)..<(dataStart + length)]) == stored
             if type == "iTXt" || type == "tEXt" || type == "zTXt", let text = try credentialText(type: type, data: data, limits: limits) {
                 guard intact else {
-                    throw CredentialRejection(.pngChecksum, "the CRC of the \(type) chunk holding the credential (byte \(position)) does not match: it was altered or damaged")
+                    throw CredentialRejection(
+                        .pngChecksum,
+                        "the CRC of the \(type) chunk holding the credential (byte \(position)) does not match: it was altered or damaged"
+                    )
                 }
                 found.append(text)
             } else if !intact {
@@ -78,9 +82,13 @@ enum BakedPNG {
             guard rest.count >= 2 else { throw CredentialRejection(.malformedPNG, "the iTXt chunk is cut short") }
             let compressed = rest[rest.startIndex] == 1
             rest = rest.dropFirst(2)
-            guard let languageEnd = rest.firstIndex(of: 0) else { throw CredentialRejection(.malformedPNG, "the iTXt chunk has no language tag terminator") }
+            guard let languageEnd = rest.firstIndex(of: 0) else {
+                throw CredentialRejection(.malformedPNG, "the iTXt chunk has no language tag terminator")
+            }
             rest = rest[(languageEnd + 1)...]
-            guard let translatedEnd = rest.firstIndex(of: 0) else { throw CredentialRejection(.malformedPNG, "the iTXt chunk has no translated keyword terminator") }
+            guard let translatedEnd = rest.firstIndex(of: 0) else {
+                throw CredentialRejection(.malformedPNG, "the iTXt chunk has no translated keyword terminator")
+            }
             rest = rest[(translatedEnd + 1)...]
             text = compressed ? try CompressedText.inflate(Array(rest), maxOutput: limits.maxDocumentBytes) : Array(rest)
         }

@@ -20,6 +20,7 @@ struct BakedSVG {
         self.log = log
     }
 
+    /// The baked credential text: the `verify` attribute or the element content; exactly one element must hold it.
     static func credentialText(in svg: [UInt8], limits: ParseLimits, log: FindingLog) throws(CredentialRejection) -> [UInt8] {
         var scanner = BakedSVG(bytes: svg, log: log)
         let found = try scanner.scan()
@@ -35,6 +36,7 @@ struct BakedSVG {
         return text
     }
 
+    /// Every credential text in the document, in order.
     private mutating func scan() throws(CredentialRejection) -> [[UInt8]] {
         var found: [[UInt8]] = []
         while let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
@@ -104,6 +106,7 @@ struct BakedSVG {
         var selfClosing: Bool
     }
 
+    /// Reads `<name attr="value" …>` or `…/>` at `position`, decoding entities in attribute values.
     private mutating func startTag() throws(CredentialRejection) -> StartTag {
         position += 1
         let name = self.name()
@@ -165,6 +168,7 @@ struct BakedSVG {
         throw CredentialRejection(.malformedSVG, "<\(name)> is never closed")
     }
 
+    /// A `credential` or `assertion` element in an Open Badges namespace (an undeclared `openbadges:` prefix is tolerated).
     private func isCredentialElement(_ tag: StartTag) -> Bool {
         let parts = tag.name.split(separator: ":", maxSplits: 1).map(String.init)
         guard let local = parts.last, Self.elementNames.contains(local) else { return false }
@@ -201,7 +205,8 @@ struct BakedSVG {
         let start = position
         while position < bytes.count {
             let b = bytes[position]
-            let isNameByte = b >= 0x80 || b == UInt8(ascii: ":") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            let isNameByte =
+                b >= 0x80 || b == UInt8(ascii: ":") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
                 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
             guard isNameByte else { break }

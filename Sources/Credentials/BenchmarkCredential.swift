@@ -58,7 +58,11 @@ enum BenchmarkCredential {
               "version": "2025.1",
               "inLanguage": "en-GB",
               "creditsAvailable": 5,
-              "creator": {"id": "https://credence.example/issuers/northbridge-institute", "type": ["Profile"], "name": "Northbridge Institute of Technology"},
+              "creator": {
+                "id": "https://credence.example/issuers/northbridge-institute",
+                "type": ["Profile"],
+                "name": "Northbridge Institute of Technology"
+              },
               "alignment": [
                 {
                   "type": ["Alignment"],
@@ -92,10 +96,38 @@ enum BenchmarkCredential {
                     "targetType": "CFRubricCriterion"
                   }],
                   "rubricCriterionLevel": [
-                    {"id": "https://credence.example/achievements/data-analysis-python/levels/emerging", "type": ["RubricCriterionLevel"], "name": "Emerging", "level": "1", "points": "1", "description": "Describes the data with help."},
-                    {"id": "https://credence.example/achievements/data-analysis-python/levels/competent", "type": ["RubricCriterionLevel"], "name": "Competent", "level": "2", "points": "2", "description": "Cleans and summarises the data unaided."},
-                    {"id": "https://credence.example/achievements/data-analysis-python/levels/proficient", "type": ["RubricCriterionLevel"], "name": "Proficient", "level": "3", "points": "3", "description": "Builds and validates a model and explains its limits."},
-                    {"id": "https://credence.example/achievements/data-analysis-python/levels/expert", "type": ["RubricCriterionLevel"], "name": "Expert", "level": "4", "points": "4", "description": "Designs the analysis and teaches others."}
+                    {
+                      "id": "https://credence.example/achievements/data-analysis-python/levels/emerging",
+                      "type": ["RubricCriterionLevel"],
+                      "name": "Emerging",
+                      "level": "1",
+                      "points": "1",
+                      "description": "Describes the data with help."
+                    },
+                    {
+                      "id": "https://credence.example/achievements/data-analysis-python/levels/competent",
+                      "type": ["RubricCriterionLevel"],
+                      "name": "Competent",
+                      "level": "2",
+                      "points": "2",
+                      "description": "Cleans and summarises the data unaided."
+                    },
+                    {
+                      "id": "https://credence.example/achievements/data-analysis-python/levels/proficient",
+                      "type": ["RubricCriterionLevel"],
+                      "name": "Proficient",
+                      "level": "3",
+                      "points": "3",
+                      "description": "Builds and validates a model and explains its limits."
+                    },
+                    {
+                      "id": "https://credence.example/achievements/data-analysis-python/levels/expert",
+                      "type": ["RubricCriterionLevel"],
+                      "name": "Expert",
+                      "level": "4",
+                      "points": "4",
+                      "description": "Designs the analysis and teaches others."
+                    }
                   ]
                 },
                 {

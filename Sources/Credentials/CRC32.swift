@@ -6,6 +6,7 @@ enum CRC32 {
         return c
     }
 
+    /// The CRC of a chunk's type and data.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }

@@ -10,6 +10,7 @@ enum ClrReader {
         var members: [Node]
     }
 
+    /// The envelope, or `nil` after recording why the CLR cannot be read.
     static func read(_ clr: Node, fields: FieldReader, limits: ParseLimits) -> Envelope? {
         let log = fields.log
         let id = fields.requiredIdentifier(clr, "id", what: "CLR id")
@@ -21,10 +22,18 @@ enum ClrReader {
         }
         let members = fields.list(subject, "verifiableCredential")
         if members.isEmpty {
-            log.problem(.emptyCLR, "the CLR delivers no credentials in credentialSubject.verifiableCredential", at: subject.pointer / "verifiableCredential")
+            log.problem(
+                .emptyCLR,
+                "the CLR delivers no credentials in credentialSubject.verifiableCredential",
+                at: subject.pointer / "verifiableCredential"
+            )
         }
         if members.count > limits.maxCredentials {
-            log.problem(.tooManyCredentials, "the CLR delivers \(members.count) credentials; at most \(limits.maxCredentials) are read from one body", at: subject.pointer / "verifiableCredential")
+            log.problem(
+                .tooManyCredentials,
+                "the CLR delivers \(members.count) credentials; at most \(limits.maxCredentials) are read from one body",
+                at: subject.pointer / "verifiableCredential"
+            )
         }
         guard let id, !log.hasProblems else { return nil }
         return Envelope(id: id, name: fields.text(clr, "name"), issuerId: issuerId, members: members)

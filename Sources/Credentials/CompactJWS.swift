@@ -56,7 +56,11 @@ struct CompactJWS {
             throw CredentialRejection(.invalidJOSEHeader, "the JOSE header has no \"alg\"", at: base)
         }
         if alg.lowercased() == "none" || segments[2].isEmpty {
-            log.warn(.unsecuredJWT, "the JWS is unsecured (alg \"\(alg)\"\(segments[2].isEmpty ? ", empty signature" : "")); it cannot be verified", at: base)
+            log.warn(
+                .unsecuredJWT,
+                "the JWS is unsecured (alg \"\(alg)\"\(segments[2].isEmpty ? ", empty signature" : "")); it cannot be verified",
+                at: base
+            )
         }
         let payload = try JSONDocument.parse(payloadBytes, limits: limits, at: base, what: "the JWS payload")
         return CompactJWS(compact: String(decoding: text, as: UTF8.self), header: headerObject, payload: payload)

@@ -2,6 +2,7 @@ import Crypto
 
 /// SHA-256 content hashes of stored documents.
 enum ContentDigest {
+    /// Lowercase hex SHA-256.
     static func sha256Hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex = [UInt8]()

@@ -3,6 +3,14 @@
 ///
 /// Proofs are not checked here: each result carries a `SecuredCredential` for the verifier. Linked documents
 /// (OB 2.0 BadgeClasses and Issuers given by URL, hosted assertions behind baked URLs) are fetched through `fetcher`.
+///
+/// Choices a caller should know:
+/// - An `EndorsementCredential` is rejected (`type.endorsement`): it endorses something, nobody earned it.
+/// - A CLR yields one `ParsedCredential` per member, linked by `clr`; one unreadable member rejects the whole CLR,
+///   which its issuer signed as one document.
+/// - An achievement given only by URI, or a subject without id and identifiers, is rejected: there is nothing to index.
+/// - Expiry and future validity are the verifier's findings, not problems: the dates are normalised as written.
+/// - OB 1.1 assertions are read as 2.0 (same shape, with a warning); OB 0.5/1.0 are rejected.
 public struct CredentialParser: Sendable {
     public var options: ParseOptions
     public var fetcher: any DocumentFetcher

@@ -14,6 +14,7 @@ enum DocumentKind {
         "Evidence", "Image", "IdentityObject", "Extension", "VerificationObject",
     ]
 
+    /// Decides what to read the document as, or why it is not an earned badge at all.
     static func classify(_ value: JSONValue, at pointer: JSONPointer) -> DocumentKind {
         guard let object = value.objectValue else {
             return .rejected(CredentialRejection(.notAnObject, "a credential must be a JSON object, found \(value.kindName)", at: pointer))
@@ -43,7 +44,12 @@ enum DocumentKind {
         if object["recipient"] != nil && object["badge"] != nil {
             if contexts.contains(where: { $0.hasPrefix("https://w3id.org/openbadges/") }) { return .ob2Assertion }
             return .rejected(
-                CredentialRejection(.unsupportedVersion, "an Open Badges 0.5/1.0 assertion (no @context and type); only 1.1, 2.0 and 3.0 are read", at: pointer))
+                CredentialRejection(
+                    .unsupportedVersion,
+                    "an Open Badges 0.5/1.0 assertion (no @context and type); only 1.1, 2.0 and 3.0 are read",
+                    at: pointer
+                )
+            )
         }
         if object["credentialSubject"] != nil { return .earnedBadge }
         return .rejected(CredentialRejection(.missingType, "the document has no type; it is not a credential", at: pointer / "type"))

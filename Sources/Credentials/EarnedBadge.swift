@@ -36,8 +36,14 @@ public struct EarnedBadge: Sendable, Hashable {
     public var proofs: [ProofSummary]
 
     public init(
-        id: String, types: [String], specVersion: OpenBadgesVersion, earner: Earner, issuer: Profile, achievement: Achievement,
-        validFrom: CredentialDate, awarded: AwardedDate
+        id: String,
+        types: [String],
+        specVersion: OpenBadgesVersion,
+        earner: Earner,
+        issuer: Profile,
+        achievement: Achievement,
+        validFrom: CredentialDate,
+        awarded: AwardedDate
     ) {
         self.id = id
         self.types = types

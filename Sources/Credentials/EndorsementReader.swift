@@ -8,6 +8,7 @@ struct EndorsementReader {
     let limits: JSONLimits
     private var log: FindingLog { fields.log }
 
+    /// The endorsements in `endorsement` and `endorsementJwt` of an object.
     func read(_ node: Node, placement: EndorsementReference.Placement) -> [EndorsementReference] {
         let embedded = fields.list(node, "endorsement").compactMap { entry -> EndorsementReference? in
             if let url = entry.string {
@@ -25,7 +26,9 @@ struct EndorsementReader {
                 return nil
             }
             let payload = payload(ofJWS: text)
-            if payload == nil { log.warn(.unreadableEndorsement, "the endorsement JWS could not be decoded; counted without details", at: entry.pointer) }
+            if payload == nil {
+                log.warn(.unreadableEndorsement, "the endorsement JWS could not be decoded; counted without details", at: entry.pointer)
+            }
             let credential = payload?["vc"] ?? payload ?? .null
             return summary(of: credential, placement: placement, form: .jwt)
         }
@@ -37,8 +40,13 @@ struct EndorsementReader {
         let issuer = value["issuer"]
         let comment = value["credentialSubject"]?["endorsementComment"]?.stringValue ?? value["claim"]?["endorsementComment"]?.stringValue
         return EndorsementReference(
-            id: value["id"]?.stringValue, issuerId: issuer?.stringValue ?? issuer?["id"]?.stringValue,
-            issuerName: issuer?["name"]?.stringValue, comment: comment, placement: placement, form: form)
+            id: value["id"]?.stringValue,
+            issuerId: issuer?.stringValue ?? issuer?["id"]?.stringValue,
+            issuerName: issuer?["name"]?.stringValue,
+            comment: comment,
+            placement: placement,
+            form: form
+        )
     }
 
     /// The payload of a compact JWS, read leniently: endorsements only inform, so a bad one is counted, not rejected.

@@ -10,7 +10,11 @@ public struct Evidence: Sendable, Hashable {
     public var audience: String?
 
     public init(
-        url: String? = nil, name: String? = nil, narrative: String? = nil, description: String? = nil, genre: String? = nil,
+        url: String? = nil,
+        name: String? = nil,
+        narrative: String? = nil,
+        description: String? = nil,
+        genre: String? = nil,
         audience: String? = nil
     ) {
         self.url = url

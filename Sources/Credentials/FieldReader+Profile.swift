@@ -11,6 +11,7 @@ extension FieldReader {
         return profile(of: node, what: what, essential: essential)
     }
 
+    /// The profile a value holds: an object with an id, or a bare URI.
     func profile(of node: Node, what: String, essential: Bool) -> Profile? {
         switch node.value {
         case .string(let uri):

@@ -26,17 +26,22 @@ final class FindingLog {
         warnings.append(CredentialWarning(code, message, at: pointer))
     }
 
-    /// Takes over what another log found (a CLR member's, a linked document's).
-    func absorb(_ other: FindingLog) {
-        for p in other.problems { problem(p.code, p.message, at: p.pointer) }
-        omittedProblems += other.omittedProblems
-        for w in other.warnings { warn(w.code, w.message, at: w.pointer) }
+    /// A log for one credential that starts with the warnings of the envelope (or CLR) it came in.
+    convenience init(inheriting parent: FindingLog, limits: ParseLimits) {
+        self.init(maxFindings: limits.maxFindings)
+        for warning in parent.warnings { warn(warning.code, warning.message, at: warning.pointer) }
     }
 
+    /// Takes over what a rejection raised below this log found.
     func absorb(_ rejection: CredentialRejection) {
+        absorbProblems(of: rejection)
+        for w in rejection.warnings where !warnings.contains(w) { warn(w.code, w.message, at: w.pointer) }
+    }
+
+    /// Takes over only the problems of a rejection (a CLR member's, whose warnings this log already has).
+    func absorbProblems(of rejection: CredentialRejection) {
         for p in rejection.problems { problem(p.code, p.message, at: p.pointer) }
         omittedProblems += rejection.omittedProblemCount
-        for w in rejection.warnings { warn(w.code, w.message, at: w.pointer) }
     }
 
     var rejection: CredentialRejection {

@@ -26,7 +26,8 @@ public enum IngestParserBenchmark {
         public var rejections: Int
 
         public var description: String {
-            "\(sample): \(Int(perSecond.rounded())) credentials/s, p50 \(p50), p95 \(p95) over \(iterations)\(rejections > 0 ? ", \(rejections) rejected" : "")"
+            let rejected = rejections > 0 ? ", \(rejections) rejected" : ""
+            return "\(sample): \(Int(perSecond.rounded())) credentials/s, p50 \(p50), p95 \(p95) over \(iterations)\(rejected)"
         }
     }
 
@@ -65,8 +66,14 @@ public enum IngestParserBenchmark {
             let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
             measurements.append(
                 Measurement(
-                    sample: sample.name, iterations: iterations, perSecond: seconds > 0 ? Double(iterations) / seconds : 0,
-                    p50: percentile(durations, 0.50), p95: percentile(durations, 0.95), rejections: rejections))
+                    sample: sample.name,
+                    iterations: iterations,
+                    perSecond: seconds > 0 ? Double(iterations) / seconds : 0,
+                    p50: percentile(durations, 0.50),
+                    p95: percentile(durations, 0.95),
+                    rejections: rejections
+                )
+            )
         }
         return measurements
     }

@@ -3,7 +3,12 @@ import StrictJSON
 /// Parses one JSON document of a credential body, turning StrictJSON's error into a problem at the right place.
 enum JSONDocument {
     /// Parses `bytes`; `base` is where the document sits in the larger one (a CLR member, a JWT payload's `vc`).
-    static func parse(_ bytes: [UInt8], limits: JSONLimits, at base: JSONPointer = .root, what: String = "the document")
+    static func parse(
+        _ bytes: [UInt8],
+        limits: JSONLimits,
+        at base: JSONPointer = .root,
+        what: String = "the document"
+    )
         throws(CredentialRejection) -> JSONValue
     {
         do {

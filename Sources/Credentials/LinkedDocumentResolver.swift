@@ -21,6 +21,7 @@ final class LinkedDocumentResolver {
         var badgeUnavailable: FetchFailure?
     }
 
+    /// Fetches the BadgeClass and its Issuer when given by URL; an unreachable issuer leaves its URL, with a warning.
     func resolve(_ assertion: JSONValue, log: FindingLog, at base: JSONPointer) async -> ResolvedAssertion {
         guard var root = assertion.objectValue else { return ResolvedAssertion(document: assertion) }
         var badgeUnavailable: FetchFailure?
@@ -40,7 +41,11 @@ final class LinkedDocumentResolver {
                 badge["issuer"] = issuer
                 root["badge"] = .object(badge)
             case .failure(let failure):
-                log.warn(.linkedDocumentUnavailable, "the issuer profile could not be fetched (\(failure.reason)); only its URL is known", at: base / "badge" / "issuer")
+                log.warn(
+                    .linkedDocumentUnavailable,
+                    "the issuer profile could not be fetched (\(failure.reason)); only its URL is known",
+                    at: base / "badge" / "issuer"
+                )
             }
         }
         return ResolvedAssertion(document: .object(root), badgeUnavailable: badgeUnavailable)
@@ -69,6 +74,7 @@ final class LinkedDocumentResolver {
         var reason: String
     }
 
+    /// Fetches and parses a JSON object.
     private func fetchJSON(_ url: String) async -> Result<JSONValue, FetchFailure> {
         switch await fetchBytes(url) {
         case .failure(let failure):
@@ -91,6 +97,7 @@ final class LinkedDocumentResolver {
         }
     }
 
+    /// A fetch failure in words, for problem messages.
     static func describe(_ error: FetchError) -> String {
         switch error {
         case .notAllowed(let url, let reason): return "\(url) is not allowed (\(reason))"

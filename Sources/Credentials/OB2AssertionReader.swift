@@ -19,6 +19,7 @@ struct OB2AssertionReader {
         self.badgeUnavailable = badgeUnavailable
     }
 
+    /// The badge, or `nil` when any problem was found (the log has them all).
     func read(_ root: Node) -> EarnedBadge? {
         guard root.object != nil else {
             log.problem(.notAnObject, "an assertion must be a JSON object, found \(root.value.kindName)", at: root.pointer)
@@ -27,12 +28,18 @@ struct OB2AssertionReader {
         readContext(root)
         let types = fields.types(of: root) ?? []
         if !types.contains(where: Self.assertionTypes.contains) {
-            log.problem(.invalidType, "an Open Badges 2.0 assertion must have type Assertion; found \(types.isEmpty ? "none" : types.joined(separator: ", "))", at: root.pointer / "type")
+            log.problem(
+                .invalidType,
+                "an Open Badges 2.0 assertion must have type Assertion; found \(types.isEmpty ? "none" : types.joined(separator: ", "))",
+                at: root.pointer / "type"
+            )
         }
         let id = fields.requiredIdentifier(root, "id", what: "assertion id")
         let earner = readRecipient(root)
         let issuedOn = fields.date(root, "issuedOn", rule: .lenient)
-        if !root.has("issuedOn") { log.problem(.missingField, "issuedOn is missing: an assertion must say when it was issued", at: root.pointer / "issuedOn") }
+        if !root.has("issuedOn") {
+            log.problem(.missingField, "issuedOn is missing: an assertion must say when it was issued", at: root.pointer / "issuedOn")
+        }
         let expires = fields.date(root, "expires", rule: .lenient)
         if let issuedOn, let expires, expires < issuedOn {
             log.problem(.datesOutOfOrder, "expires \(expires.text) is before issuedOn \(issuedOn.text)", at: root.pointer / "expires")
@@ -53,8 +60,15 @@ struct OB2AssertionReader {
 
         guard let id, let earner, let issuedOn, let achievement, let issuer, !log.hasProblems else { return nil }
         var badge = EarnedBadge(
-            id: id, types: types, specVersion: .v2, earner: earner, issuer: issuer, achievement: achievement, validFrom: issuedOn,
-            awarded: AwardedDate(date: issuedOn, source: .issuedOn))
+            id: id,
+            types: types,
+            specVersion: .v2,
+            earner: earner,
+            issuer: issuer,
+            achievement: achievement,
+            validFrom: issuedOn,
+            awarded: AwardedDate(date: issuedOn, source: .issuedOn)
+        )
         badge.contexts = fields.list(root, "@context").compactMap(\.string)
         badge.validUntil = expires
         badge.image = image
@@ -107,12 +121,15 @@ struct OB2AssertionReader {
             key = "verify"
         }
         guard let verification = fields.object(root, key, what: key, optional: true) else {
-            if !root.has(key) { log.warn(.missingRecommendedField, "verification is missing; hosted verification is assumed", at: root.pointer / "verification") }
+            if !root.has(key) {
+                log.warn(.missingRecommendedField, "verification is missing; hosted verification is assumed", at: root.pointer / "verification")
+            }
             return
         }
         _ = fields.expectedText(verification, "type", what: "verification type (hosted or signed)")
     }
 
+    /// The BadgeClass object, put in place by the resolver when the assertion named it by URL.
     private func readBadgeNode(_ root: Node) -> Node? {
         guard let badge = root["badge"] else {
             log.problem(.missingField, "badge is missing: nothing was earned", at: root.pointer / "badge")
@@ -120,7 +137,11 @@ struct OB2AssertionReader {
         }
         guard badge.object != nil else {
             if let failure = badgeUnavailable {
-                log.problem(failure.tooMany ? .tooManyFetches : .fetchFailed, "the badge class could not be fetched: \(failure.reason)", at: badge.pointer)
+                log.problem(
+                    failure.tooMany ? .tooManyFetches : .fetchFailed,
+                    "the badge class could not be fetched: \(failure.reason)",
+                    at: badge.pointer
+                )
             } else {
                 log.problem(.wrongKind, "badge must be a BadgeClass object or its URL, found \(badge.value.kindName)", at: badge.pointer)
             }

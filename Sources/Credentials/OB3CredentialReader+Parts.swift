@@ -22,8 +22,13 @@ extension OB3CredentialReader {
         // A blank-node id (`_:b1`) names nothing outside the document.
         let id = fields.text(node, "id").flatMap { $0.hasPrefix("_:") ? nil : $0 }
         return Evidence(
-            url: id, name: fields.text(node, "name"), narrative: fields.text(node, "narrative"),
-            description: fields.text(node, "description"), genre: fields.text(node, "genre"), audience: fields.text(node, "audience"))
+            url: id,
+            name: fields.text(node, "name"),
+            narrative: fields.text(node, "narrative"),
+            description: fields.text(node, "description"),
+            genre: fields.text(node, "genre"),
+            audience: fields.text(node, "audience")
+        )
     }
 
     /// `credentialStatus`: one entry, or several (VCDM 2.0 allows a list, e.g. revocation and suspension).
@@ -39,8 +44,13 @@ extension OB3CredentialReader {
             let id = fields.text(node, "id")
             let list = fields.text(node, "statusListCredential")
             return CredentialStatusEntry(
-                type: type, id: id, purpose: fields.text(node, "statusPurpose"), index: fields.text(node, "statusListIndex"),
-                listURL: list ?? (type == "1EdTechRevocationList" ? id : nil), raw: node.value)
+                type: type,
+                id: id,
+                purpose: fields.text(node, "statusPurpose"),
+                index: fields.text(node, "statusListIndex"),
+                listURL: list ?? (type == "1EdTechRevocationList" ? id : nil),
+                raw: node.value
+            )
         }
     }
 
@@ -65,9 +75,12 @@ extension OB3CredentialReader {
                 return nil
             }
             return ProofSummary(
-                type: fields.text(node, "type"), cryptosuite: fields.text(node, "cryptosuite"),
-                verificationMethod: fields.text(node, "verificationMethod"), proofPurpose: fields.text(node, "proofPurpose"),
-                created: fields.text(node, "created"))
+                type: fields.text(node, "type"),
+                cryptosuite: fields.text(node, "cryptosuite"),
+                verificationMethod: fields.text(node, "verificationMethod"),
+                proofPurpose: fields.text(node, "proofPurpose"),
+                created: fields.text(node, "created")
+            )
         }
     }
 }

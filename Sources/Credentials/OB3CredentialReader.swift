@@ -43,8 +43,15 @@ struct OB3CredentialReader {
 
         guard let id, let issuer, let validity, let subject, let achievement, !log.hasProblems else { return nil }
         var badge = EarnedBadge(
-            id: id, types: types, specVersion: .v3, earner: subject.earner, issuer: issuer, achievement: achievement,
-            validFrom: validity.from, awarded: validity.awarded)
+            id: id,
+            types: types,
+            specVersion: .v3,
+            earner: subject.earner,
+            issuer: issuer,
+            achievement: achievement,
+            validFrom: validity.from,
+            awarded: validity.awarded
+        )
         badge.dataModel = dataModel
         badge.contexts = contexts
         badge.validUntil = validity.until
@@ -62,6 +69,7 @@ struct OB3CredentialReader {
         return badge
     }
 
+    /// Endorsements of the credential, its achievement and its issuer.
     private func readEndorsements(_ root: Node, achievement: Node?) -> [EndorsementReference] {
         let reader = EndorsementReader(fields: fields, limits: limits.json)
         var endorsements = reader.read(root, placement: .credential)
@@ -86,26 +94,39 @@ struct OB3CredentialReader {
         case Self.credentialsV2: dataModel = .v2_0
         case Self.credentialsV1: dataModel = .v1_1
         default:
-            log.problem(.invalidContext, "the first @context must be \(Self.credentialsV2) (or \(Self.credentialsV1) for VCDM 1.1)", at: root.pointer / "@context" / 0)
+            log.problem(
+                .invalidContext,
+                "the first @context must be \(Self.credentialsV2) (or \(Self.credentialsV1) for VCDM 1.1)",
+                at: root.pointer / "@context" / 0
+            )
             dataModel = inferred
         }
         if !contexts.contains(where: OpenBadgesContext.isCurrent) {
             if let legacy = contexts.first(where: OpenBadgesContext.isLegacy) {
                 log.warn(.legacyContext, "\(legacy) is a draft Open Badges 3.0 context; read as the published one", at: root.pointer / "@context")
             } else {
-                log.problem(.missingContext, "no Open Badges 3.0 @context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)", at: root.pointer / "@context")
+                log.problem(
+                    .missingContext,
+                    "no Open Badges 3.0 @context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)",
+                    at: root.pointer / "@context"
+                )
             }
         }
         return (dataModel, contexts)
     }
 
+    /// The credential `type`: it must name OpenBadgeCredential or AchievementCredential.
     private func readTypes(_ root: Node) -> [String] {
         guard let types = fields.types(of: root) else {
             log.problem(.missingType, "type is missing; it must include VerifiableCredential and OpenBadgeCredential", at: root.pointer / "type")
             return []
         }
         if !types.contains(where: Self.earnedBadgeTypes.contains) {
-            log.problem(.notAnEarnedBadge, "type must include OpenBadgeCredential or AchievementCredential; found \(types.joined(separator: ", "))", at: root.pointer / "type")
+            log.problem(
+                .notAnEarnedBadge,
+                "type must include OpenBadgeCredential or AchievementCredential; found \(types.joined(separator: ", "))",
+                at: root.pointer / "type"
+            )
         }
         if !types.contains("VerifiableCredential") {
             log.warn(.missingType, "type should also include VerifiableCredential", at: root.pointer / "type")
@@ -115,6 +136,7 @@ struct OB3CredentialReader {
 
     // MARK: Dates
 
+    /// When the credential is valid and when it was awarded.
     private struct Validity {
         var from: CredentialDate
         var until: CredentialDate?
@@ -126,14 +148,23 @@ struct OB3CredentialReader {
     private func readValidity(_ root: Node, dataModel: VCDataModel) -> Validity? {
         let rule: DateRule = dataModel == .v2_0 ? .timezoneRequired : .timezoneOptional
         let (startKey, otherStartKey, endKey, otherEndKey) =
-            dataModel == .v2_0 ? ("validFrom", "issuanceDate", "validUntil", "expirationDate") : ("issuanceDate", "validFrom", "expirationDate", "validUntil")
+            dataModel == .v2_0
+            ? ("validFrom", "issuanceDate", "validUntil", "expirationDate") : ("issuanceDate", "validFrom", "expirationDate", "validUntil")
         var startSource = startKey
         var from = fields.date(root, startKey, rule: rule)
         if root.has(otherStartKey) {
             if root.has(startKey) {
-                log.warn(.mixedDataModelTerms, "\(otherStartKey) is not a VCDM \(dataModel.rawValue) term; \(startKey) is used", at: root.pointer / otherStartKey)
+                log.warn(
+                    .mixedDataModelTerms,
+                    "\(otherStartKey) is not a VCDM \(dataModel.rawValue) term; \(startKey) is used",
+                    at: root.pointer / otherStartKey
+                )
             } else {
-                log.warn(.mixedDataModelTerms, "\(otherStartKey) used in a VCDM \(dataModel.rawValue) credential; read as \(startKey)", at: root.pointer / otherStartKey)
+                log.warn(
+                    .mixedDataModelTerms,
+                    "\(otherStartKey) used in a VCDM \(dataModel.rawValue) credential; read as \(startKey)",
+                    at: root.pointer / otherStartKey
+                )
                 from = fields.date(root, otherStartKey, rule: rule)
                 startSource = otherStartKey
             }
@@ -143,7 +174,11 @@ struct OB3CredentialReader {
         }
         var endKeyUsed = endKey
         if !root.has(endKey) && root.has(otherEndKey) {
-            log.warn(.mixedDataModelTerms, "\(otherEndKey) used in a VCDM \(dataModel.rawValue) credential; read as \(endKey)", at: root.pointer / otherEndKey)
+            log.warn(
+                .mixedDataModelTerms,
+                "\(otherEndKey) used in a VCDM \(dataModel.rawValue) credential; read as \(endKey)",
+                at: root.pointer / otherEndKey
+            )
             endKeyUsed = otherEndKey
         }
         let until = fields.date(root, endKeyUsed, rule: rule)
@@ -174,7 +209,7 @@ enum OpenBadgesContext {
 
     /// Pre-publication OB 3.0 contexts still found in issued credentials.
     static func isLegacy(_ url: String) -> Bool {
-        url.hasPrefix("https://imsglobal.github.io/openbadges-specification/") || url.hasPrefix("https://purl.imsglobal.org/spec/ob/v3p0/")
+        url.hasPrefix("https://imsglobal.github.io/openbadges-specification/") || url.hasPrefix("https://purl.imsglobal.org/spec/ob/v3p0/context")
             || url.hasPrefix("https://dc.imsglobal.org/draft/ob/")
     }
 }

@@ -3,7 +3,12 @@ import StrictJSON
 extension ParseSession {
     /// Reads a compact JWS: an OB 3.0 VC-JWT (credential or CLR) or an OB 2.0 signed assertion.
     func readJWT(
-        _ bytes: [UInt8], at pointer: JSONPointer, packaging: CredentialPackaging, document: [UInt8], clr: ClrMembership?, parent: FindingLog
+        _ bytes: [UInt8],
+        at pointer: JSONPointer,
+        packaging: CredentialPackaging,
+        document: [UInt8],
+        clr: ClrMembership?,
+        parent: FindingLog
     ) async throws(CredentialRejection) -> [ParsedCredential] {
         let log = FindingLog(inheriting: parent, limits: limits)
         let jws: CompactJWS
@@ -14,7 +19,9 @@ extension ParseSession {
             throw log.rejection
         }
         if Self.isOB2Assertion(jws.payload) {
-            guard clr == nil else { throw CredentialRejection(.notAnEarnedBadge, "a CLR delivers OB 3.0 credentials, not OB 2.0 assertions", at: pointer) }
+            guard clr == nil else {
+                throw CredentialRejection(.notAnEarnedBadge, "a CLR delivers OB 3.0 credentials, not OB 2.0 assertions", at: pointer)
+            }
             return [try await readOB2(jws.payload, signed: jws, at: pointer, packaging: packaging, document: document, parent: log)]
         }
         VCJWTClaims.checkHeader(jws.header, log: log, at: pointer)
@@ -51,7 +58,11 @@ extension ParseSession {
 
     /// Reads an OB 2.0 assertion, hosted (`signed == nil`) or from a signed JWS, fetching its BadgeClass and Issuer.
     func readOB2(
-        _ assertion: JSONValue, signed jws: CompactJWS?, at pointer: JSONPointer, packaging: CredentialPackaging, document: [UInt8],
+        _ assertion: JSONValue,
+        signed jws: CompactJWS?,
+        at pointer: JSONPointer,
+        packaging: CredentialPackaging,
+        document: [UInt8],
         parent: FindingLog
     ) async throws(CredentialRejection) -> ParsedCredential {
         let log = FindingLog(inheriting: parent, limits: limits)
@@ -60,7 +71,11 @@ extension ParseSession {
         } else if let type = assertion["verification"]?["type"]?.stringValue ?? assertion["verify"]?["type"]?.stringValue,
             ["signed", "signedbadge"].contains(type.lowercased())
         {
-            log.warn(.signedAssertionWithoutSignature, "the assertion says it is signed but arrived as plain JSON; send the compact JWS to have it verified", at: pointer / "verification")
+            log.warn(
+                .signedAssertionWithoutSignature,
+                "the assertion says it is signed but arrived as plain JSON; send the compact JWS to have it verified",
+                at: pointer / "verification"
+            )
         }
         let resolved = await resolver.resolve(assertion, log: log, at: pointer)
         let reader = OB2AssertionReader(log: log, limits: limits, badgeUnavailable: resolved.badgeUnavailable)
@@ -76,8 +91,14 @@ extension ParseSession {
             secured = .ob2Hosted(assertion: assertion)
         }
         return assemble(
-            badge, secured: secured, log: log, format: jws == nil ? .openBadges2Hosted : .openBadges2Signed, packaging: packaging, clr: nil,
-            document: document)
+            badge,
+            secured: secured,
+            log: log,
+            format: jws == nil ? .openBadges2Hosted : .openBadges2Signed,
+            packaging: packaging,
+            clr: nil,
+            document: document
+        )
     }
 
     /// An OB 2.0 assertion payload: typed Assertion, or the untyped recipient-and-badge shape, and no `vc` claim.

@@ -17,6 +17,7 @@ final class ParseSession {
         self.envelope = FindingLog(maxFindings: options.limits.maxFindings)
     }
 
+    /// Reads the body as its media type (or first bytes) say.
     func run(mediaType: String?) async throws(CredentialRejection) -> [ParsedCredential] {
         do {
             return try await readBody(mediaType: mediaType)
@@ -28,6 +29,7 @@ final class ParseSession {
         }
     }
 
+    /// Checks the body's size, decides its kind, and unwraps baked images.
     private func readBody(mediaType: String?) async throws(CredentialRejection) -> [ParsedCredential] {
         guard !received.isEmpty else { throw CredentialRejection(.emptyBody, "the body is empty") }
         guard received.count <= limits.maxBodyBytes else {
@@ -36,11 +38,18 @@ final class ParseSession {
         let declared = try BodyKind.declared(mediaType)
         let sniffed = BodyKind.sniff(received)
         if let declared, let sniffed, declared != sniffed {
-            envelope.warn(.mediaTypeMismatch, "declared \(mediaType ?? "") but the body is \(sniffed.rawValue.uppercased()); read as \(sniffed.rawValue.uppercased())", at: .root)
+            envelope.warn(
+                .mediaTypeMismatch,
+                "declared \(mediaType ?? "") but the body is \(sniffed.rawValue.uppercased()); read as \(sniffed.rawValue.uppercased())",
+                at: .root
+            )
         }
         guard let kind = sniffed ?? declared else {
             if let tilde = received.firstIndex(of: UInt8(ascii: "~")), CompactJWS.looksLikeJWS(received[..<tilde]) {
-                throw CredentialRejection(.unrecognisedFormat, "an SD-JWT (selective disclosure), which is not read; send the credential as JSON-LD or a VC-JWT")
+                throw CredentialRejection(
+                    .unrecognisedFormat,
+                    "an SD-JWT (selective disclosure), which is not read; send the credential as JSON-LD or a VC-JWT"
+                )
             }
             throw CredentialRejection(.unrecognisedFormat, "the body is neither JSON, a compact JWS, a PNG nor an SVG")
         }
@@ -57,10 +66,16 @@ final class ParseSession {
     /// Reads a credential document (the body, or the text baked into an image); `kind` is what the body was taken to
     /// be, `nil` for baked text, which is sniffed.
     private func readText(
-        _ text: [UInt8], packaging: CredentialPackaging, kind: BodyKind? = nil, followURL: Bool = true
+        _ text: [UInt8],
+        packaging: CredentialPackaging,
+        kind: BodyKind? = nil,
+        followURL: Bool = true
     ) async throws(CredentialRejection) -> [ParsedCredential] {
         guard text.count <= limits.maxDocumentBytes else {
-            throw CredentialRejection(.documentTooLarge, "the credential document is \(text.count) bytes; at most \(limits.maxDocumentBytes) are read")
+            throw CredentialRejection(
+                .documentTooLarge,
+                "the credential document is \(text.count) bytes; at most \(limits.maxDocumentBytes) are read"
+            )
         }
         let trimmed = ASCIIWhitespace.trimming(text)
         if packaging != .document, followURL, trimmed.starts(with: Array("https://".utf8)) || trimmed.starts(with: Array("http://".utf8)) {
@@ -84,7 +99,10 @@ final class ParseSession {
         case .success(let bytes):
             return try await readText(bytes, packaging: packaging, followURL: false)
         case .failure(let failure):
-            throw CredentialRejection(failure.tooMany ? .tooManyFetches : .fetchFailed, "the baked assertion URL could not be fetched: \(failure.reason)")
+            throw CredentialRejection(
+                failure.tooMany ? .tooManyFetches : .fetchFailed,
+                "the baked assertion URL could not be fetched: \(failure.reason)"
+            )
         }
     }
 
@@ -92,7 +110,12 @@ final class ParseSession {
 
     /// Reads one credential JSON document: an OB 3.0 credential, a CLR of them, or an OB 2.0 assertion.
     func readCredential(
-        _ value: JSONValue, at pointer: JSONPointer, packaging: CredentialPackaging, document: [UInt8], clr: ClrMembership?, parent: FindingLog
+        _ value: JSONValue,
+        at pointer: JSONPointer,
+        packaging: CredentialPackaging,
+        document: [UInt8],
+        clr: ClrMembership?,
+        parent: FindingLog
     ) async throws(CredentialRejection) -> [ParsedCredential] {
         switch DocumentKind.classify(value, at: pointer) {
         case .rejected(let rejection):
@@ -103,19 +126,35 @@ final class ParseSession {
             if badge.proofs.isEmpty {
                 log.warn(.noProof, "the credential has no proof; it cannot be verified", at: pointer / "proof")
             }
-            return [assemble(badge, secured: .embedded(document: value), log: log, format: .openBadges3JSON, packaging: packaging, clr: clr, document: document)]
+            return [
+                assemble(
+                    badge,
+                    secured: .embedded(document: value),
+                    log: log,
+                    format: .openBadges3JSON,
+                    packaging: packaging,
+                    clr: clr,
+                    document: document
+                )
+            ]
         case .clr:
             guard clr == nil else { throw CredentialRejection(.notAnEarnedBadge, "a CLR inside a CLR is not read", at: pointer / "type") }
             return try await readCLR(value, at: pointer, secured: .embedded(document: value), packaging: packaging, parent: parent)
         case .ob2Assertion:
-            guard clr == nil else { throw CredentialRejection(.notAnEarnedBadge, "a CLR delivers OB 3.0 credentials, not OB 2.0 assertions", at: pointer) }
+            guard clr == nil else {
+                throw CredentialRejection(.notAnEarnedBadge, "a CLR delivers OB 3.0 credentials, not OB 2.0 assertions", at: pointer)
+            }
             return [try await readOB2(value, signed: nil, at: pointer, packaging: packaging, document: document, parent: parent)]
         }
     }
 
     /// Reads the members of a CLR. One bad member rejects the CLR: it was issued and signed as one document.
     func readCLR(
-        _ value: JSONValue, at pointer: JSONPointer, secured: SecuredCredential, packaging: CredentialPackaging, parent: FindingLog
+        _ value: JSONValue,
+        at pointer: JSONPointer,
+        secured: SecuredCredential,
+        packaging: CredentialPackaging,
+        parent: FindingLog
     ) async throws(CredentialRejection) -> [ParsedCredential] {
         let log = FindingLog(inheriting: parent, limits: limits)
         guard let envelope = ClrReader.read(Node(value, at: pointer), fields: FieldReader(log: log, version: .v3), limits: limits) else {
@@ -124,19 +163,35 @@ final class ParseSession {
         var parsed: [ParsedCredential] = []
         let problems = FindingLog(inheriting: log, limits: limits)
         for (position, member) in envelope.members.enumerated() {
-            let membership = ClrMembership(clrId: envelope.id, clrName: envelope.name, clrIssuerId: envelope.issuerId, position: position, secured: secured)
+            let membership = ClrMembership(
+                clrId: envelope.id,
+                clrName: envelope.name,
+                clrIssuerId: envelope.issuerId,
+                position: position,
+                secured: secured
+            )
             do {
                 if let text = member.string, CompactJWS.looksLikeJWS(text.utf8) {
                     let jws = Array(text.utf8)
                     parsed += try await readJWT(jws, at: member.pointer, packaging: packaging, document: jws, clr: membership, parent: log)
                 } else if member.object != nil {
                     parsed += try await readCredential(
-                        member.value, at: member.pointer, packaging: packaging, document: member.value.serializedBytes(), clr: membership, parent: log)
+                        member.value,
+                        at: member.pointer,
+                        packaging: packaging,
+                        document: member.value.serializedBytes(),
+                        clr: membership,
+                        parent: log
+                    )
                 } else {
-                    problems.problem(.wrongKind, "a CLR member must be a credential object or a compact JWS, found \(member.value.kindName)", at: member.pointer)
+                    problems.problem(
+                        .wrongKind,
+                        "a CLR member must be a credential object or a compact JWS, found \(member.value.kindName)",
+                        at: member.pointer
+                    )
                 }
             } catch {
-                for problem in error.problems { problems.problem(problem.code, problem.message, at: problem.pointer) }
+                problems.absorbProblems(of: error)
             }
         }
         try problems.throwIfProblems()
@@ -145,20 +200,25 @@ final class ParseSession {
 
     /// Puts together what is stored for one credential.
     func assemble(
-        _ badge: EarnedBadge, secured: SecuredCredential, log: FindingLog, format: CredentialFormat, packaging: CredentialPackaging,
-        clr: ClrMembership?, document: [UInt8]
+        _ badge: EarnedBadge,
+        secured: SecuredCredential,
+        log: FindingLog,
+        format: CredentialFormat,
+        packaging: CredentialPackaging,
+        clr: ClrMembership?,
+        document: [UInt8]
     ) -> ParsedCredential {
         ParsedCredential(
-            badge: badge, secured: secured, warnings: log.warnings, format: format, packaging: packaging, clr: clr, document: document,
-            documentSHA256: document == received ? receivedSHA256 : ContentDigest.sha256Hex(document), received: received,
-            receivedSHA256: receivedSHA256)
-    }
-}
-
-extension FindingLog {
-    /// A log for one credential that starts with the warnings of the envelope (or CLR) it came in.
-    convenience init(inheriting parent: FindingLog, limits: ParseLimits) {
-        self.init(maxFindings: limits.maxFindings)
-        for warning in parent.warnings { warn(warning.code, warning.message, at: warning.pointer) }
+            badge: badge,
+            secured: secured,
+            warnings: log.warnings,
+            format: format,
+            packaging: packaging,
+            clr: clr,
+            document: document,
+            documentSHA256: document == received ? receivedSHA256 : ContentDigest.sha256Hex(document),
+            received: received,
+            receivedSHA256: receivedSHA256
+        )
     }
 }

@@ -20,8 +20,15 @@ public struct ParsedCredential: Sendable, Hashable {
     public var receivedSHA256: String
 
     public init(
-        badge: EarnedBadge, secured: SecuredCredential, warnings: [CredentialWarning], format: CredentialFormat,
-        packaging: CredentialPackaging, clr: ClrMembership?, document: [UInt8], documentSHA256: String, received: [UInt8],
+        badge: EarnedBadge,
+        secured: SecuredCredential,
+        warnings: [CredentialWarning],
+        format: CredentialFormat,
+        packaging: CredentialPackaging,
+        clr: ClrMembership?,
+        document: [UInt8],
+        documentSHA256: String,
+        received: [UInt8],
         receivedSHA256: String
     ) {
         self.badge = badge

@@ -6,6 +6,7 @@ import StrictJSON
 struct ProficiencyResolver {
     let log: FindingLog
 
+    /// The results with their proficiency filled in where a scale applies.
     func resolve(_ results: [(result: AchievementResult, node: Node)], descriptions: [ResultDescription]) -> [AchievementResult] {
         var descriptionIndex: [String: Int] = [:]
         var levelIndex: [String: (description: Int, level: Int)] = [:]
@@ -21,17 +22,30 @@ struct ProficiencyResolver {
             if let reference = result.resultDescriptionId {
                 described = descriptionIndex[reference]
                 if described == nil {
-                    log.warn(.danglingReference, "resultDescription \"\(reference)\" names no result description of the achievement", at: node.pointer / "resultDescription")
+                    log.warn(
+                        .danglingReference,
+                        "resultDescription \"\(reference)\" names no result description of the achievement",
+                        at: node.pointer / "resultDescription"
+                    )
                 }
             }
             if let reference = result.achievedLevelId {
                 if let (d, l) = levelIndex[reference] {
                     if let described, described != d {
-                        log.warn(.levelOutsideDescription, "achievedLevel belongs to result description \"\(descriptions[d].id)\", not the one the result names; its own scale is used", at: node.pointer / "achievedLevel")
+                        log.warn(
+                            .levelOutsideDescription,
+                            "achievedLevel belongs to result description \"\(descriptions[d].id)\", not the one the result names; "
+                                + "its own scale is used",
+                            at: node.pointer / "achievedLevel"
+                        )
                     }
                     result.proficiency = levelProficiency(descriptions[d], level: l)
                 } else {
-                    log.warn(.danglingReference, "achievedLevel \"\(reference)\" names no rubric level of the achievement", at: node.pointer / "achievedLevel")
+                    log.warn(
+                        .danglingReference,
+                        "achievedLevel \"\(reference)\" names no rubric level of the achievement",
+                        at: node.pointer / "achievedLevel"
+                    )
                 }
             }
             if result.proficiency == nil, let value = result.value, let described {
@@ -46,11 +60,14 @@ struct ProficiencyResolver {
         count <= 1 ? 1 : Double(ordinal - 1) / Double(count - 1)
     }
 
+    /// Proficiency from an achieved rubric level.
     private func levelProficiency(_ description: ResultDescription, level index: Int) -> Proficiency {
         let level = description.levels[index]
         var proficiency = Proficiency(
-            basis: .rubricLevel, resultDescriptionId: description.id,
-            normalised: Self.normalise(ordinal: level.ordinal, count: description.levels.count))
+            basis: .rubricLevel,
+            resultDescriptionId: description.id,
+            normalised: Self.normalise(ordinal: level.ordinal, count: description.levels.count)
+        )
         proficiency.levelId = level.id
         proficiency.levelName = level.name
         proficiency.levelLabel = level.level
@@ -63,6 +80,7 @@ struct ProficiencyResolver {
         return proficiency
     }
 
+    /// Proficiency from a value: its place among the allowed values, or in the numeric range.
     private func valueProficiency(_ value: String, _ description: ResultDescription, at pointer: JSONPointer) -> Proficiency? {
         if !description.allowedValues.isEmpty {
             guard let index = description.allowedValues.firstIndex(of: value) else {
@@ -70,8 +88,10 @@ struct ProficiencyResolver {
                 return nil
             }
             var proficiency = Proficiency(
-                basis: .allowedValue, resultDescriptionId: description.id,
-                normalised: Self.normalise(ordinal: index + 1, count: description.allowedValues.count))
+                basis: .allowedValue,
+                resultDescriptionId: description.id,
+                normalised: Self.normalise(ordinal: index + 1, count: description.allowedValues.count)
+            )
             proficiency.levelName = value
             proficiency.ordinal = index + 1
             proficiency.levelCount = description.allowedValues.count
@@ -90,7 +110,10 @@ struct ProficiencyResolver {
             return nil
         }
         var proficiency = Proficiency(
-            basis: .valueRange, resultDescriptionId: description.id, normalised: high == low ? 1 : (number - low) / (high - low))
+            basis: .valueRange,
+            resultDescriptionId: description.id,
+            normalised: high == low ? 1 : (number - low) / (high - low)
+        )
         proficiency.levelName = value
         if let required = description.requiredValue.flatMap(Self.decimal) { proficiency.meetsRequirement = number >= required }
         return proficiency

@@ -24,10 +24,20 @@ public struct Profile: Sendable, Hashable {
     public var raw: JSONValue
 
     public init(
-        id: String, types: [String] = [], name: String? = nil, url: String? = nil, email: String? = nil, phone: String? = nil,
-        description: String? = nil, image: ImageReference? = nil, parentOrg: ProfileReference? = nil,
-        otherIdentifiers: [IdentifierEntry] = [], revocationList: String? = nil, publicKeys: [String] = [],
-        isEmbedded: Bool = true, raw: JSONValue = .null
+        id: String,
+        types: [String] = [],
+        name: String? = nil,
+        url: String? = nil,
+        email: String? = nil,
+        phone: String? = nil,
+        description: String? = nil,
+        image: ImageReference? = nil,
+        parentOrg: ProfileReference? = nil,
+        otherIdentifiers: [IdentifierEntry] = [],
+        revocationList: String? = nil,
+        publicKeys: [String] = [],
+        isEmbedded: Bool = true,
+        raw: JSONValue = .null
     ) {
         self.id = id
         self.types = types

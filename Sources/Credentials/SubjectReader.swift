@@ -13,6 +13,7 @@ struct SubjectReader {
         var results: [(result: AchievementResult, node: Node)]
     }
 
+    /// The subject of a credential, or `nil` after recording why there is none to read.
     func read(_ root: Node) -> Reading? {
         guard let subject = subjectNode(root) else { return nil }
         fields.checkType(subject, expected: ["AchievementSubject"], what: "credential subject")
@@ -51,6 +52,7 @@ struct SubjectReader {
         return subject
     }
 
+    /// The embedded Achievement object (an achievement named only by URI cannot be indexed).
     private func achievementNode(_ subject: Node) -> Node? {
         guard let achievement = subject["achievement"] else {
             log.problem(.missingField, "credentialSubject.achievement is missing: nothing was earned", at: subject.pointer / "achievement")
@@ -79,6 +81,7 @@ struct SubjectReader {
         return Earner(id: id, identifiers: identifiers)
     }
 
+    /// One `IdentityObject`.
     private func identityObject(_ node: Node) -> EarnerIdentifier? {
         guard node.object != nil else {
             log.warn(.ignoredValue, "identifier should be an IdentityObject, found \(node.value.kindName); skipped", at: node.pointer)
@@ -99,6 +102,7 @@ struct SubjectReader {
 
     // MARK: Results
 
+    /// `result[]`, with their nodes kept for the proficiency resolver's warnings.
     private func readResults(_ subject: Node) -> [(result: AchievementResult, node: Node)] {
         let alignments = AchievementReader(fields: fields)
         return fields.list(subject, "result").compactMap { node in

@@ -6,6 +6,7 @@ import StrictJSON
 /// `vc` claim and may move `id`, `issuer`, `credentialSubject.id` and the dates out into claims, which are then put
 /// back (VC-DATA-MODEL 1.1 §6.3.1). Contradictions are problems; the variations real issuers produce are warnings.
 struct VCJWTClaims {
+    /// Where the credential is: the whole payload (VCDM 2.0) or its `vc` claim (VCDM 1.1).
     enum Form { case payloadIsCredential, vcClaim }
 
     let form: Form
@@ -18,6 +19,7 @@ struct VCJWTClaims {
     /// Where the credential's fields are, for findings.
     var credentialPointer: JSONPointer { form == .vcClaim ? payloadPointer / "vc" : payloadPointer }
 
+    /// Finds the credential: the `vc` claim, or the payload itself.
     static func locate(_ jws: CompactJWS, at pointer: JSONPointer) throws(CredentialRejection) -> VCJWTClaims {
         guard let payload = jws.payload.objectValue else {
             throw CredentialRejection(.noCredentialInJWT, "the JWT payload must be a JSON object", at: pointer)
@@ -25,7 +27,11 @@ struct VCJWTClaims {
         let looksLikeCredential = payload["@context"] != nil || payload["credentialSubject"] != nil
         if let vc = payload["vc"] {
             guard !looksLikeCredential else {
-                throw CredentialRejection(.forbiddenClaim, "the payload is a credential and also has a vc claim; VC-JOSE-COSE forbids vc and vp claims there", at: pointer / "vc")
+                throw CredentialRejection(
+                    .forbiddenClaim,
+                    "the payload is a credential and also has a vc claim; VC-JOSE-COSE forbids vc and vp claims there",
+                    at: pointer / "vc"
+                )
             }
             guard vc.objectValue != nil else {
                 throw CredentialRejection(.noCredentialInJWT, "the vc claim must be a credential object, found \(vc.kindName)", at: pointer / "vc")
@@ -113,6 +119,7 @@ struct VCJWTClaims {
         }
     }
 
+    /// A text claim must equal the credential's value; a missing one is tolerated with a warning.
     private func compare(_ claim: String, _ expected: String, what: String, log: FindingLog) {
         guard let value = payload[claim] else {
             log.warn(.missingClaim, "the \(claim) claim is missing; OB 3.0 requires it to equal \(what)", at: payloadPointer / claim)
@@ -130,15 +137,25 @@ struct VCJWTClaims {
     /// NumericDate claims equal the credential's date to the second (fractions of a second are truncated).
     private func compareDate(_ claim: String, _ date: CredentialDate, log: FindingLog) {
         guard let value = payload[claim] else {
-            if claim == "nbf" { log.warn(.missingClaim, "the nbf claim is missing; OB 3.0 requires it to equal validFrom", at: payloadPointer / claim) }
+            if claim == "nbf" {
+                log.warn(.missingClaim, "the nbf claim is missing; OB 3.0 requires it to equal validFrom", at: payloadPointer / claim)
+            }
             return
         }
         guard let seconds = value.numberValue?.intValue else {
-            log.warn(.malformedClaim, "the \(claim) claim should be a NumericDate (seconds since 1970), found \(value.kindName); ignored", at: payloadPointer / claim)
+            log.warn(
+                .malformedClaim,
+                "the \(claim) claim should be a NumericDate (seconds since 1970), found \(value.kindName); ignored",
+                at: payloadPointer / claim
+            )
             return
         }
         if seconds != date.secondsSince1970 {
-            log.problem(.claimMismatch, "the \(claim) claim (\(CredentialDate(numericDate: seconds).text)) contradicts the credential's \(date.text)", at: payloadPointer / claim)
+            log.problem(
+                .claimMismatch,
+                "the \(claim) claim (\(CredentialDate(numericDate: seconds).text)) contradicts the credential's \(date.text)",
+                at: payloadPointer / claim
+            )
         }
     }
 }

@@ -6,6 +6,9 @@ struct Credence: AsyncParsableCommand {
         commandName: "credence",
         abstract: "Verified micro-credentials, searchable by skill.",
         discussion: "Configuration comes from the environment: DATABASE_URL, HOST, PORT, LOG_LEVEL, LOG_FORMAT.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, KeysCommand.self, DocumentsCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, KeysCommand.self, DocumentsCommand.self, CanonicalizeCommand.self,
+            BenchCommand.self,
+        ]
     )
 }

@@ -191,6 +191,9 @@ public struct CredentialStore: Sendable {
             try await replaceAlignments(of: refreshAlignments, rows: rows, on: connection)
             try await AlignmentResolver(logger: logger).resolve(achievements: refreshAlignments, on: connection)
         }
+        // New credentials enter the search index, and versions they supersede leave it, in this transaction.
+        let superseded = rows.superseded.compactMap { $0["old"]?.stringValue.flatMap(UUID.init(uuidString:)) }
+        try await SearchIndex.refresh(credentials: Array(stored.keys) + superseded, on: connection, logger: logger)
         try await AuditLog.recordCredentials(Array(stored.values), context: context, on: connection, logger: logger)
         return stored
     }

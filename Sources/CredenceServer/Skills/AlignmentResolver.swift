@@ -73,6 +73,7 @@ public struct AlignmentResolver: Sendable {
             """,
             logger: logger
         )
+        try await SearchIndex.refresh(achievements: achievements, on: connection, logger: logger)
         return updates.count
     }
 

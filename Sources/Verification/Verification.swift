@@ -1,1 +1,0 @@
-// Verification: see DESIGN.md §2.
