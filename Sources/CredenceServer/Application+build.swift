@@ -33,7 +33,8 @@ public func buildApplication(
     var parseOptions = ParseOptions()
     parseOptions.limits.maxBodyBytes = config.maxCredentialBytes
     let credentials = CredentialStore(client: client, logger: logger)
-    let ingest = IngestService(parser: CredentialParser(options: parseOptions, fetcher: fetcher), verifier: UnverifiedIngest(), store: credentials)
+    let verifier = try CredentialVerifierService(fetcher: fetcher, options: config.verification, additionalContexts: config.additionalContexts)
+    let ingest = IngestService(parser: CredentialParser(options: parseOptions, fetcher: fetcher), verifier: verifier, store: credentials)
     CredentialsController(
         ingest: ingest, store: credentials, earners: EarnerDirectory(client: client, logger: logger), maxCredentialBytes: config.maxCredentialBytes
     ).register(on: endpoints)

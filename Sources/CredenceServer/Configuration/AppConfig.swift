@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+public import Verification
 
 /// Everything the service reads from its environment, read once in `main` and passed down.
 public struct AppConfig: Sendable {
@@ -22,6 +23,10 @@ public struct AppConfig: Sendable {
     public var migrateOnStart: Bool
     /// What outbound fetches (DID documents, status lists, OB 2.0 documents) may reach.
     public var outbound: OutboundPolicy
+    /// Verification policy: clock skew, keys only the credential vouches for, issuer key binding.
+    public var verification: VerificationOptions
+    /// A folder of extra JSON-LD contexts (with an INDEX.json) beyond the pinned ones.
+    public var additionalContexts: URL?
 
     public init(
         database: DatabaseURL,
@@ -35,7 +40,9 @@ public struct AppConfig: Sendable {
         schemaDirectory: URL = URL(fileURLWithPath: "schema"),
         seedDirectory: URL = URL(fileURLWithPath: "seed"),
         migrateOnStart: Bool = false,
-        outbound: OutboundPolicy = OutboundPolicy()
+        outbound: OutboundPolicy = OutboundPolicy(),
+        verification: VerificationOptions = VerificationOptions(),
+        additionalContexts: URL? = nil
     ) {
         self.database = database
         self.host = host
@@ -49,6 +56,8 @@ public struct AppConfig: Sendable {
         self.seedDirectory = seedDirectory
         self.migrateOnStart = migrateOnStart
         self.outbound = outbound
+        self.verification = verification
+        self.additionalContexts = additionalContexts
     }
 
     /// Reads the configuration from environment variables, collecting every problem before failing,
@@ -122,6 +131,19 @@ public struct AppConfig: Sendable {
             maxBytes: integer("FETCH_MAX_BYTES", default: 2 << 20, range: 1024...(256 << 20))
         )
 
+        var verification = VerificationOptions()
+        verification.clockSkew = TimeInterval(integer("VERIFY_CLOCK_SKEW_SECONDS", default: 300, range: 0...86_400))
+        if let policy = value("VERIFY_UNCONFIRMED_KEYS") {
+            switch policy.lowercased() {
+            case "accept": verification.unconfirmedKeys = .acceptWithWarning
+            case "reject": verification.unconfirmedKeys = .reject
+            default: problems.append("VERIFY_UNCONFIRMED_KEYS=\(policy) is not accept or reject")
+            }
+        }
+        if value("VERIFY_REQUIRE_ISSUER_KEY_BINDING") != nil {
+            verification.requireIssuerKeyBinding = flag("VERIFY_REQUIRE_ISSUER_KEY_BINDING")
+        }
+
         guard problems.isEmpty, let database else { throw ConfigurationError(problems: problems) }
         return AppConfig(
             database: database,
@@ -135,7 +157,9 @@ public struct AppConfig: Sendable {
             schemaDirectory: URL(fileURLWithPath: value("CREDENCE_SCHEMA_DIR") ?? "schema"),
             seedDirectory: URL(fileURLWithPath: value("CREDENCE_SEED_DIR") ?? "seed"),
             migrateOnStart: migrateOnStart,
-            outbound: outbound
+            outbound: outbound,
+            verification: verification,
+            additionalContexts: value("CREDENCE_CONTEXTS_DIR").map { URL(fileURLWithPath: $0) }
         )
     }
 }

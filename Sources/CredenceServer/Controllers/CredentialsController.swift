@@ -2,6 +2,7 @@ import Credentials
 import Foundation
 import Hummingbird
 import StrictJSON
+import Verification
 
 /// Ingest and read earned badges: `POST /v1/credentials`, `GET /v1/credentials/{id}` and its raw document.
 struct CredentialsController {
@@ -95,7 +96,7 @@ enum CredentialAccess {
             return record.earnerID == principal.earnerID
         case .recruiter, .hiringManager:
             // Employers see only what the earner shares: a discoverable earner's shown, verified credential.
-            return record.earnerDiscoverable && record.shown && record.verification == VerificationSummary.Outcome.verified.rawValue
+            return record.earnerDiscoverable && record.shown && record.verification == VerificationOutcome.verified.rawValue
         }
     }
 }

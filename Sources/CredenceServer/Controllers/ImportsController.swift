@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import StrictJSON
+import Verification
 
 /// `POST /v1/imports`: NDJSON in, NDJSON out, streaming both ways so a million-line import holds bounded memory.
 /// Each result line is written only after the batch holding it is committed.

@@ -3,6 +3,7 @@ import Foundation
 public import Logging
 public import PostgresNIO
 import StrictJSON
+import Verification
 
 /// Earned badges in PostgreSQL: stores batches of parsed, verified credentials with everything they carry,
 /// idempotently, in one transaction per batch.
@@ -89,7 +90,7 @@ public struct CredentialStore: Sendable {
                 IngestPlan.Existing(
                     id: id, uri: uri, sha256: sha, version: version, isLatest: latest, earnerID: earnerID, earnerSubject: subject,
                     achievementID: achievementID, issuerID: issuerID, issuerURI: issuerURI,
-                    verification: VerificationSummary.Outcome(rawValue: verification) ?? .unverifiable
+                    verification: VerificationOutcome(rawValue: verification) ?? .unverifiable
                 )
             )
         }
@@ -180,7 +181,7 @@ public struct CredentialStore: Sendable {
         ) {
             stored[id] = StoredCredential(
                 id: id, credentialURI: uri, version: version, earnerID: earnerID, achievementID: achievementID, issuerID: issuerID,
-                verification: VerificationSummary.Outcome(rawValue: verification) ?? .unverifiable
+                verification: VerificationOutcome(rawValue: verification) ?? .unverifiable
             )
         }
         guard stored.count == rows.credentials.count else {

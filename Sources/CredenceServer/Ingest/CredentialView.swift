@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import StrictJSON
+import Verification
 
 /// The JSON the credential endpoints return.
 enum CredentialView {
@@ -41,14 +42,14 @@ enum CredentialView {
         }
     }
 
-    static func verificationJSON(_ summary: VerificationSummary) -> JSONValue {
+    static func verificationJSON(_ report: VerificationReport) -> JSONValue {
         .object(
             JSONObject(compacting: [
-                "outcome": .string(summary.outcome.rawValue),
-                "checkedAt": .string(summary.checkedAt.rfc3339),
-                "proofType": .text(summary.proofType),
-                "keyId": .text(summary.keyID),
-                "checks": .array(summary.checks.map { ["name": .string($0.name), "outcome": .string($0.result.rawValue), "detail": .string($0.detail)] }),
+                "outcome": .string(report.outcome.rawValue),
+                "checkedAt": .string(report.checkedAt.rfc3339),
+                "proofType": .text(report.proofType),
+                "keyId": .text(report.keyID),
+                "checks": report.checksJSON,
             ])
         )
     }

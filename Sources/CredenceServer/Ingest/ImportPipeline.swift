@@ -1,6 +1,7 @@
 import Credentials
 public import Foundation
 public import StrictJSON
+public import Verification
 
 /// A problem reported to a client: a stable code, a sentence, and a JSON pointer into the credential.
 public struct ReportedProblem: Sendable, Hashable {
@@ -30,7 +31,7 @@ public struct ImportLineResult: Sendable, Hashable {
     public var id: UUID?
     public var credentialID: String?
     public var version: Int?
-    public var verification: VerificationSummary.Outcome?
+    public var verification: VerificationOutcome?
     /// For rejected and conflicting lines: what was wrong, with JSON pointers into the line's credential.
     public var problems: [ReportedProblem]
 }

@@ -1,13 +1,14 @@
 public import Credentials
 public import Foundation
+public import Verification
 
 /// One credential to store, with its verdict and the media type it arrived as.
 public struct IngestItem: Sendable {
     public var credential: ParsedCredential
-    public var verification: VerificationSummary
+    public var verification: VerificationReport
     public var mediaType: String?
 
-    public init(credential: ParsedCredential, verification: VerificationSummary, mediaType: String?) {
+    public init(credential: ParsedCredential, verification: VerificationReport, mediaType: String?) {
         self.credential = credential
         self.verification = verification
         self.mediaType = mediaType
@@ -22,7 +23,7 @@ public struct StoredCredential: Sendable, Hashable {
     public var earnerID: UUID
     public var achievementID: UUID
     public var issuerID: UUID
-    public var verification: VerificationSummary.Outcome
+    public var verification: VerificationOutcome
 }
 
 /// What ingest did with one credential.

@@ -1,5 +1,6 @@
 public import Credentials
 import StrictJSON
+import Verification
 import Foundation
 
 /// Decides, before anything is written, what each credential of a batch becomes: new, a new version, a duplicate
@@ -17,7 +18,7 @@ struct IngestPlan {
         var achievementID: UUID
         var issuerID: UUID
         var issuerURI: String
-        var verification: VerificationSummary.Outcome
+        var verification: VerificationOutcome
     }
 
     enum Decision {

@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import StrictJSON
+import Verification
 
 /// The rows one batch writes, each table's rows as one JSON array that SQL reads with `jsonb_to_recordset`,
 /// so a batch costs a handful of statements whatever its size.
@@ -141,8 +142,18 @@ struct IngestRows {
     static func timestamp(_ date: Date) -> String { date.rfc3339 }
 }
 
-extension VerificationSummary {
+extension VerificationReport {
+    /// The checks as stored (and served): name, outcome, detail, and the overall outcome a failed check forces.
     var checksJSON: JSONValue {
-        .array(checks.map { ["name": .string($0.name), "result": .string($0.result.rawValue), "detail": .string($0.detail)] })
+        .array(
+            checks.map { check in
+                .object(
+                    JSONObject(compacting: [
+                        "name": .string(check.name.rawValue), "outcome": .string(check.outcome.rawValue), "detail": .string(check.detail),
+                        "effect": .text(check.effect?.rawValue),
+                    ])
+                )
+            }
+        )
     }
 }

@@ -1,5 +1,6 @@
 public import Credentials
 import Foundation
+public import Verification
 
 /// Parse, verify, store: the one path every credential takes, whether it arrives by `POST /v1/credentials`,
 /// an NDJSON import or `credence import`.
@@ -19,7 +20,7 @@ public struct IngestService: Sendable {
 
     /// One request body: one credential, or every member of a CLR.
     /// - Throws: `CredentialRejection` when the body is not an acceptable earned badge (nothing is written).
-    public func ingest(body: [UInt8], mediaType: String?, context: AuditContext) async throws -> [(ParsedCredential, IngestOutcome, VerificationSummary)] {
+    public func ingest(body: [UInt8], mediaType: String?, context: AuditContext) async throws -> [(ParsedCredential, IngestOutcome, VerificationReport)] {
         let parsed = try await parser.parse(body, mediaType: mediaType)
         let items = await verify(parsed, mediaType: mediaType)
         let outcomes = try await store.ingest(items, context: context)
@@ -38,8 +39,8 @@ public struct IngestService: Sendable {
     }
 
     func verify(_ credentials: [ParsedCredential], mediaType: String?) async -> [IngestItem] {
-        await withTaskGroup(of: (Int, VerificationSummary).self) { group in
-            var summaries = [VerificationSummary?](repeating: nil, count: credentials.count)
+        await withTaskGroup(of: (Int, VerificationReport).self) { group in
+            var reports = [VerificationReport?](repeating: nil, count: credentials.count)
             var next = 0
             func launch() {
                 guard next < credentials.count else { return }
@@ -49,30 +50,13 @@ public struct IngestService: Sendable {
                 next += 1
             }
             for _ in 0..<min(verificationConcurrency, credentials.count) { launch() }
-            for await (index, summary) in group {
-                summaries[index] = summary
+            for await (index, report) in group {
+                reports[index] = report
                 launch()
             }
-            return zip(credentials, summaries).map { credential, summary in
-                IngestItem(
-                    credential: credential,
-                    verification: summary ?? VerificationSummary(outcome: .unverifiable, checks: [], checkedAt: Date()),
-                    mediaType: mediaType
-                )
+            return zip(credentials, reports).compactMap { credential, report in
+                report.map { IngestItem(credential: credential, verification: $0, mediaType: mediaType) }
             }
         }
-    }
-}
-
-/// Until the verifier is wired in, every credential is stored as `unverifiable`, never as verified.
-public struct UnverifiedIngest: CredentialVerifying {
-    public init() {}
-
-    public func verify(_ credential: ParsedCredential) async -> VerificationSummary {
-        VerificationSummary(
-            outcome: .unverifiable,
-            checks: [.init(name: "proof", result: .skipped, detail: "this deployment does not verify credentials yet")],
-            checkedAt: Date()
-        )
     }
 }

@@ -41,7 +41,9 @@ enum TestApp {
             logLevel: .warning,
             maxBodyBytes: 64 << 10,
             schemaDirectory: TestDatabase.schemaDirectory,
-            seedDirectory: TestDatabase.projectRoot.appendingPathComponent("seed")
+            seedDirectory: TestDatabase.projectRoot.appendingPathComponent("seed"),
+            // Hermetic: documents come only from what a test preloads or serves itself.
+            outbound: OutboundPolicy(offline: true)
         )
     }
 
