@@ -41,11 +41,19 @@ public func buildApplication(
     SkillsController(skills: SkillStore(client, logger: logger)).register(on: endpoints)
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
         .register(on: endpoints)
+    EarnersController(earners: EarnerStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
+
+    let components = AppComponents(
+        client: client, logger: logger, config: config, fetcher: fetcher, verifier: verifier, credentials: credentials, ingest: ingest
+    )
+    let verification = VerificationFeature(components: components)
+    verification.register(on: endpoints)
+    CalibrationFeature(components: components).register(on: endpoints)
 
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Credence"),
-        services: [client, HTTPClientService(client: http)],
+        services: [client, HTTPClientService(client: http)] + verification.services,
         logger: logger
     )
     app.beforeServerStarts {
