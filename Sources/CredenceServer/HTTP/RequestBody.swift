@@ -25,7 +25,9 @@ extension Request {
         let buffer = try await collectBody(upTo: limit)
         let bytes = Array(buffer.readableBytesView)
         _ = try JSONParser.parse(bytes, limits: JSONLimits(maxDepth: 32, maxStringBytes: 64 << 10, maxArrayCount: 1_000, maxObjectMembers: 200))
-        let value = try JSONDecoder().decode(T.self, from: Data(bytes))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let value = try decoder.decode(T.self, from: Data(bytes))
         if let validatable = value as? any Validatable {
             let errors = validatable.validate()
             if !errors.isEmpty { throw Problem.invalid(errors) }

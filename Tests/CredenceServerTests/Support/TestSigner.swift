@@ -11,33 +11,56 @@ struct TestSigner {
         self.issuer = issuer
     }
 
-    /// An OB 3.0 credential (VCDM 2.0) for `subject`, with one rubric level achieved and one ESCO alignment.
-    func credential(id: String = "urn:uuid:\(UUID())", subject: String = "did:example:learner-1", achievement: String = "Data visualisation") -> JSONValue {
-        [
+    static let levels = ["Foundation", "Developing", "Proficient", "Advanced"]
+
+    /// An OB 3.0 credential (VCDM 2.0) for `subject`: one four-level rubric with `level` (0…3) achieved, an evidence
+    /// link, and an alignment to `alignmentURL` (by default ESCO "deliver visual presentation of data").
+    func credential(
+        id: String = "urn:uuid:\(UUID())",
+        subject: String = "did:example:learner-1",
+        achievement: String = "Data visualisation",
+        alignmentURL: String = "http://data.europa.eu/esco/skill/c3e36d05-8ae8-447f-bb2b-6f9409f85389",
+        level: Int = 2,
+        validFrom: String = "2025-06-01T00:00:00Z",
+        validUntil: String? = nil
+    ) -> JSONValue {
+        let slug = achievement.lowercased().replacingOccurrences(of: " ", with: "-")
+        let achievementID = "https://issuer.example/achievements/\(slug)"
+        let rubric = "\(achievementID)/rubric"
+        var credential: JSONObject = [
             "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
             "id": .string(id),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "issuer": ["id": .string(issuer), "type": ["Profile"], "name": "Test Issuer"],
-            "validFrom": "2025-06-01T00:00:00Z",
+            "validFrom": .string(validFrom),
             "name": .string(achievement),
             "credentialSubject": [
                 "id": .string(subject),
                 "type": ["AchievementSubject"],
                 "achievement": [
-                    "id": .string("https://issuer.example/achievements/\(achievement.lowercased().replacingOccurrences(of: " ", with: "-"))"),
+                    "id": .string(achievementID),
                     "type": ["Achievement"],
                     "name": .string(achievement),
                     "description": "Builds clear charts from real data.",
                     "criteria": ["narrative": "Complete the project and pass the review."],
-                    "alignment": [
+                    "alignment": [["type": ["Alignment"], "targetName": .string(achievement), "targetUrl": .string(alignmentURL), "targetFramework": "ESCO"]],
+                    "resultDescription": [
                         [
-                            "type": ["Alignment"], "targetName": "create data visualisations",
-                            "targetUrl": "http://data.europa.eu/esco/skill/b8c7ebc2-2b7f-4ba2-a8b4-d2f0a8c1e1c4", "targetFramework": "ESCO",
+                            "id": .string(rubric), "type": ["ResultDescription"], "name": "Project rubric", "resultType": "RubricCriterionLevel",
+                            "rubricCriterionLevel": .array(
+                                Self.levels.enumerated().map { index, name in
+                                    ["id": .string("\(rubric)/\(index)"), "type": ["RubricCriterionLevel"], "name": .string(name)]
+                                }
+                            ),
                         ]
                     ],
                 ],
+                "result": [["type": ["Result"], "resultDescription": .string(rubric), "achievedLevel": .string("\(rubric)/\(level)")]],
             ],
+            "evidence": [["id": .string("https://portfolio.example/\(slug)/\(UUID().uuidString.prefix(8))"), "type": ["Evidence"], "name": "Project"]],
         ]
+        if let validUntil { credential["validUntil"] = .string(validUntil) }
+        return .object(credential)
     }
 
     /// The credential as a compact JWS (EdDSA, public key embedded as `jwk`), payload = credential + JWT claims.
@@ -48,7 +71,12 @@ struct TestSigner {
         payload["iss"] = .string(issuer)
         payload["jti"] = credential["id"]
         payload["sub"] = credential["credentialSubject"]?["id"]
-        payload["nbf"] = 1_748_736_000
+        if let validFrom = credential["validFrom"]?.stringValue, let date = ISO8601DateFormatter().date(from: validFrom) {
+            payload["nbf"] = .number(JSONNumber(Int(date.timeIntervalSince1970)))
+        }
+        if let validUntil = credential["validUntil"]?.stringValue, let date = ISO8601DateFormatter().date(from: validUntil) {
+            payload["exp"] = .number(JSONNumber(Int(date.timeIntervalSince1970)))
+        }
         let signingInput = Self.base64URL(header.serializedBytes()) + "." + Self.base64URL(JSONValue.object(payload).serializedBytes())
         let signature = try key.signature(for: Data(signingInput.utf8))
         return signingInput + "." + Self.base64URL(Array(signature))

@@ -1,0 +1,146 @@
+public import Foundation
+public import Logging
+public import PostgresNIO
+import StrictJSON
+
+/// Details of the credentials and concepts behind a page of results, for the explanations.
+struct MatchDetails: Sendable {
+    struct Credential: Sendable {
+        var achievementName: String
+        var issuerID: UUID
+        var issuerName: String?
+        var issuerTrust: String
+        var levelName: String?
+        var levelOrdinal: Int?
+        var levelCount: Int?
+        var evidence: [String]
+        var verifiedAt: Date?
+    }
+
+    struct Concept: Sendable {
+        var label: String
+        var framework: String
+        var code: String
+    }
+
+    var credentials: [UUID: Credential] = [:]
+    var concepts: [Int: Concept] = [:]
+}
+
+/// One answered search: the page, the interpretation of each term, and the id it was logged under.
+public struct SearchAnswer: Sendable {
+    public var searchID: UUID
+    public var terms: [InterpretedTerm]
+    public var page: SearchPage
+    var details: MatchDetails
+}
+
+/// Interprets a query, ranks, explains, and logs the search (terms, concepts, result count; nothing about the
+/// earners) and the earners shown (so each can see who saw them).
+public struct SearchService: Sendable {
+    let planner: SearchPlanner
+    let store: SearchStore
+    let client: PostgresClient
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    public init(client: PostgresClient, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.planner = SearchPlanner(skills: SkillStore(client, logger: logger))
+        self.store = SearchStore(client: client, logger: logger)
+        self.client = client
+        self.logger = logger
+        self.clock = clock
+    }
+
+    public func search(
+        _ query: SearchQuery, by principal: Principal, cursor: SearchCursor?, changedSince: Date? = nil, savedSearchID: UUID? = nil
+    ) async throws -> SearchAnswer {
+        let terms = try await planner.interpret(query)
+        let scope = SearchScope(
+            filters: query.filters ?? SearchQuery.Filters(),
+            issuerOrganization: principal.role == .issuer ? principal.organizationID : nil,
+            changedSince: changedSince
+        )
+        let minMatched = max(query.minMatched ?? 1, 1)
+        let now = cursor?.rankedAt ?? clock()
+        let searchID = cursor?.searchID ?? UUID()
+        let page = try await store.page(
+            terms: terms, minMatched: minMatched, scope: scope, limit: min(query.limit ?? 20, SearchQuery.maxLimit), after: cursor,
+            facets: cursor == nil, now: now, searchID: searchID
+        )
+        let details = try await details(for: page)
+        try await record(
+            searchID: searchID, firstPage: cursor == nil, query: query, terms: terms, page: page, principal: principal, savedSearchID: savedSearchID
+        )
+        return SearchAnswer(searchID: searchID, terms: terms, page: page, details: details)
+    }
+
+    func details(for page: SearchPage) async throws -> MatchDetails {
+        var details = MatchDetails()
+        let credentialIDs = Array(Set(page.hits.flatMap { $0.matches.map(\.credentialID) }))
+        let skillIDs = Array(Set(page.hits.flatMap { $0.matches.map(\.skillID) }))
+        guard !credentialIDs.isEmpty else { return details }
+        let rows = try await client.query(
+            """
+            SELECT c.id, a.name, i.id, i.name, i.trust, r.level_name, r.ordinal, r.level_count, c.verified_at,
+                   coalesce((SELECT array_agg(ev.url ORDER BY ev.position) FROM evidence ev WHERE ev.credential_id = c.id AND ev.url IS NOT NULL), '{}')
+            FROM credentials c
+            JOIN achievements a ON a.id = c.achievement_id
+            JOIN issuers i ON i.id = c.issuer_id
+            LEFT JOIN LATERAL (
+                SELECT level_name, ordinal, level_count FROM credential_results
+                WHERE credential_id = c.id AND normalized IS NOT NULL ORDER BY normalized DESC LIMIT 1
+            ) r ON true
+            WHERE c.id = ANY(\(credentialIDs)::uuid[])
+            """,
+            logger: logger
+        )
+        for try await (id, name, issuerID, issuerName, trust, level, ordinal, count, verifiedAt, evidence) in rows.decode(
+            (UUID, String, UUID, String?, String, String?, Int?, Int?, Date?, [String]).self
+        ) {
+            details.credentials[id] = MatchDetails.Credential(
+                achievementName: name, issuerID: issuerID, issuerName: issuerName, issuerTrust: trust, levelName: level, levelOrdinal: ordinal,
+                levelCount: count, evidence: evidence, verifiedAt: verifiedAt
+            )
+        }
+        let concepts = try await client.query(
+            "SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY(\(skillIDs)::integer[])", logger: logger
+        )
+        for try await (id, label, framework, code) in concepts.decode((Int, String, String, String).self) {
+            details.concepts[id] = MatchDetails.Concept(label: label, framework: framework, code: code)
+        }
+        return details
+    }
+
+    /// Logs the search (its first page only, so paging does not count as demand) and the earners each page showed.
+    func record(
+        searchID id: UUID, firstPage: Bool, query: SearchQuery, terms: [InterpretedTerm], page: SearchPage, principal: Principal,
+        savedSearchID: UUID?
+    ) async throws {
+        let queryJSON = String(decoding: try JSONEncoder().encode(query), as: UTF8.self)
+        let labels = terms.map(\.label)
+        let concepts = Array(Set(terms.flatMap { $0.concepts.filter { $0.via == .direct }.map(\.match.skillID) })).sorted()
+        let earners = page.hits.map(\.earnerID)
+        try await client.transaction(logger: logger) { connection in
+            if firstPage {
+                try await connection.query(
+                """
+                INSERT INTO searches (id, organization_id, key_id, query, terms, concept_ids, result_count, zero_results, saved_search_id)
+                VALUES (\(id), \(principal.organizationID), \(principal.keyID), \(queryJSON)::jsonb, \(labels)::text[], \(concepts)::integer[],
+                        \(page.total), \(page.total == 0), \(savedSearchID))
+                """,
+                logger: logger
+                )
+            }
+            if !earners.isEmpty {
+                try await connection.query(
+                    """
+                    INSERT INTO earner_views (earner_id, organization_id, kind, search_id)
+                    SELECT e, \(principal.organizationID), 'result', \(id) FROM unnest(\(earners)::uuid[]) AS e
+                    """,
+                    logger: logger
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+public import Foundation
+public import Logging
+public import PostgresNIO
+import StrictJSON
+
+/// Ranking constants, documented in docs/ranking.md.
+public enum Ranking {
+    /// A badge's recency weight halves every three years.
+    public static let recencyHalfLife: TimeInterval = 3 * 365.25 * 86_400
+    /// A preferred term adds half as much as a required one.
+    public static let preferredWeight = 0.5
+    /// An unverifiable credential (shown only when asked for) counts half.
+    public static let unverifiedFactor = 0.5
+    /// The total is counted exactly up to this many earners.
+    public static let totalBound = 1_000
+}
+
+/// What narrows a search besides its terms, resolved for SQL.
+struct SearchScope: Sendable {
+    var filters: SearchQuery.Filters
+    /// Issuer organisations see only earners of their own issuers.
+    var issuerOrganization: UUID?
+    /// Saved searches: only credentials received, or earners discoverable, since then.
+    var changedSince: Date?
+}
+
+/// Runs ranked searches over `credential_skills`.
+public struct SearchStore: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Terms and their concepts as one JSON parameter for `jsonb_to_recordset`.
+    static func termsJSON(_ terms: [InterpretedTerm]) -> String {
+        JSONValue.array(
+            terms.flatMap { term in
+                term.concepts.map { concept in
+                    .object(
+                        JSONObject(compacting: [
+                            "term": .number(JSONNumber(term.index)), "skill_id": .number(JSONNumber(concept.match.skillID)),
+                            "confidence": .number(concept.confidence), "via": .string(concept.via.rawValue), "required": .bool(term.required),
+                            "weight": .number(term.required ? 1.0 : Ranking.preferredWeight), "min_proficiency": .number(term.minProficiency),
+                        ])
+                    )
+                }
+            }
+        ).serialized()
+    }
+
+    /// One page of ranked earners, each with the best credential behind each term, in a single statement: the
+    /// filtered hits are computed once and serve the ranking, the total and the explanations.
+    func page(
+        terms: [InterpretedTerm], minMatched: Int, scope: SearchScope, limit: Int, after cursor: SearchCursor?, facets wantFacets: Bool,
+        now: Date, searchID: UUID
+    ) async throws -> SearchPage {
+        let requiredCount = terms.filter(\.required).count
+        let termsJSON = Self.termsJSON(terms)
+        let f = scope.filters
+        let trustedOnly = f.issuerTrust == "trusted"
+        let includeUnverified = f.includeUnverified ?? false
+        // credential_skills_pkey drives the join by skill; the filters apply per row.
+        let rows = try await client.query(
+            """
+            WITH terms AS (
+                SELECT * FROM jsonb_to_recordset(\(termsJSON)::jsonb)
+                    AS t(term integer, skill_id integer, confidence float8, via text, required boolean, weight float8, min_proficiency float8)
+            ),
+            hits AS MATERIALIZED (
+                SELECT cs.earner_id, t.term, t.required, t.weight, cs.skill_id, t.via, t.confidence, cs.rule, cs.credential_id,
+                       cs.proficiency, cs.verified, cs.awarded_at, cs.valid_until, cs.issuer_id, cs.achievement_id, cs.framework,
+                       t.confidence * cs.score * power(0.5, extract(epoch FROM \(now)::timestamptz - cs.awarded_at) / \(Ranking.recencyHalfLife))
+                           * CASE WHEN cs.verified THEN 1 ELSE \(Ranking.unverifiedFactor) END AS s
+                FROM terms t JOIN credential_skills cs ON cs.skill_id = t.skill_id
+                WHERE (cs.verified OR \(includeUnverified))
+                  AND (cs.valid_until IS NULL OR cs.valid_until > \(now)::timestamptz)
+                  AND (t.min_proficiency IS NULL OR cs.proficiency >= t.min_proficiency)
+                  AND (\(f.issuers)::uuid[] IS NULL OR cs.issuer_id = ANY(\(f.issuers)::uuid[]))
+                  AND (\(f.frameworks)::text[] IS NULL OR cs.framework = ANY(\(f.frameworks)::text[]))
+                  AND (\(f.achievementTypes)::text[] IS NULL OR cs.achievement_type = ANY(\(f.achievementTypes)::text[]))
+                  AND (\(f.awardedAfter)::timestamptz IS NULL OR cs.awarded_at >= \(f.awardedAfter)::timestamptz)
+                  AND (\(f.awardedBefore)::timestamptz IS NULL OR cs.awarded_at < \(f.awardedBefore)::timestamptz)
+                  AND (NOT \(trustedOnly) OR cs.trust = 'trusted')
+                  AND (\(scope.issuerOrganization)::uuid IS NULL
+                       OR cs.issuer_id IN (SELECT id FROM issuers WHERE organization_id = \(scope.issuerOrganization))
+                       OR EXISTS (SELECT 1 FROM credentials c JOIN api_keys k ON k.id = c.received_by
+                                  WHERE c.id = cs.credential_id AND k.organization_id = \(scope.issuerOrganization)))
+                  AND (\(scope.changedSince)::timestamptz IS NULL
+                       OR EXISTS (SELECT 1 FROM credentials c WHERE c.id = cs.credential_id AND c.received_at >= \(scope.changedSince)::timestamptz)
+                       OR EXISTS (SELECT 1 FROM earners e WHERE e.id = cs.earner_id AND e.discoverable_since >= \(scope.changedSince)::timestamptz))
+            ),
+            per_term AS (
+                SELECT earner_id, term, bool_or(required) AS required, max(weight) AS weight, max(s) AS best FROM hits GROUP BY earner_id, term
+            ),
+            matching AS (
+                SELECT earner_id, sum(best * weight) AS score, count(*)::integer AS matched
+                FROM per_term GROUP BY earner_id
+                HAVING count(*) FILTER (WHERE required) = \(requiredCount) AND count(*) >= \(minMatched)
+            ),
+            page AS (
+                SELECT earner_id, score, matched FROM matching
+                WHERE \(cursor?.score)::float8 IS NULL OR (score, earner_id) < (\(cursor?.score)::float8, \(cursor?.earnerID)::uuid)
+                ORDER BY score DESC, earner_id DESC
+                LIMIT \(limit + 1)
+            ),
+            best AS (
+                SELECT DISTINCT ON (h.earner_id, h.term) h.*
+                FROM hits h JOIN page p ON p.earner_id = h.earner_id
+                ORDER BY h.earner_id, h.term, h.s DESC, h.credential_id
+            ),
+            -- Facets count matching earners (not credentials) per value, over every match, on request.
+            facet_rows AS (
+                SELECT h.earner_id, h.issuer_id, h.achievement_id, h.framework, h.proficiency FROM hits h
+                WHERE \(wantFacets) AND h.earner_id IN (SELECT earner_id FROM matching)
+            ),
+            facets AS (
+                SELECT jsonb_build_object(
+                    'issuer', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', x.issuer_id, 'label', i.name, 'count', x.n) ORDER BY x.n DESC, i.name), '[]')
+                               FROM (SELECT issuer_id, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY issuer_id ORDER BY n DESC LIMIT 20) x
+                               JOIN issuers i ON i.id = x.issuer_id),
+                    'achievement', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', x.achievement_id, 'label', a.name, 'count', x.n) ORDER BY x.n DESC, a.name), '[]')
+                                    FROM (SELECT achievement_id, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY achievement_id ORDER BY n DESC LIMIT 20) x
+                                    JOIN achievements a ON a.id = x.achievement_id),
+                    'framework', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', framework, 'count', n) ORDER BY n DESC, framework), '[]')
+                                  FROM (SELECT framework, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY framework) x),
+                    'proficiency', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', band, 'count', n) ORDER BY band), '[]')
+                                    FROM (SELECT band, count(*) AS n FROM (
+                                        SELECT earner_id, CASE WHEN max(proficiency) IS NULL THEN 'unrated'
+                                                               WHEN max(proficiency) < 0.34 THEN 'foundation'
+                                                               WHEN max(proficiency) < 0.67 THEN 'intermediate' ELSE 'advanced' END AS band
+                                        FROM facet_rows GROUP BY earner_id) e GROUP BY band) x)
+                )::text AS document
+            )
+            SELECT p.earner_id, p.score, p.matched, (SELECT count(*) FROM (SELECT 1 FROM matching LIMIT \(Ranking.totalBound + 1)) b)::integer,
+                   b.term, b.skill_id, b.via, b.confidence, b.rule, b.credential_id, b.s, b.proficiency::float8, b.verified, b.awarded_at,
+                   b.valid_until, (SELECT document FROM facets)
+            FROM page p JOIN best b ON b.earner_id = p.earner_id
+            ORDER BY p.score DESC, p.earner_id DESC, b.term
+            """,
+            logger: logger
+        )
+        var hits: [SearchHit] = []
+        var total = 0
+        var facetDocument: String?
+        for try await row in rows.decode(
+            (UUID, Double, Int, Int, Int, Int, String, Double, String, UUID, Double, Double?, Bool, Date, Date?, String).self
+        ) {
+            let (earner, score, matched, count, term, skill, via, confidence, rule, credential, s, proficiency, verified, awarded, validUntil, facetText) = row
+            total = count
+            if facetDocument == nil { facetDocument = facetText }
+            let match = SearchMatch(
+                term: term, skillID: skill, via: ConceptVia(rawValue: via) ?? .direct, termConfidence: confidence, alignmentRule: rule,
+                credentialID: credential, score: s, proficiency: proficiency, verified: verified, awardedAt: awarded, validUntil: validUntil
+            )
+            if hits.last?.earnerID == earner {
+                hits[hits.count - 1].matches.append(match)
+            } else {
+                hits.append(SearchHit(earnerID: earner, score: score, matchedTerms: matched, matches: [match]))
+            }
+        }
+        let more = hits.count > limit
+        hits = Array(hits.prefix(limit))
+        let next = more ? hits.last.map { SearchCursor(score: $0.score, earnerID: $0.earnerID, rankedAt: now, searchID: searchID) } : nil
+        return SearchPage(
+            hits: hits, total: min(total, Ranking.totalBound), totalIsExact: total <= Ranking.totalBound,
+            facets: wantFacets ? Self.facets(facetDocument) : [:], next: next, rankedAt: now
+        )
+    }
+
+    static func facets(_ document: String?) -> [String: [Facet]] {
+        guard let document, let object = (try? JSONParser.parse(document, limits: .trusted))?.objectValue else { return [:] }
+        var result: [String: [Facet]] = [:]
+        for (name, values) in object {
+            result[name] = values.asList.compactMap { value in
+                guard let count = value["count"]?.numberValue?.intValue else { return nil }
+                let text = value["value"]?.stringValue ?? value["value"].map { $0.serialized() } ?? ""
+                return Facet(value: text, label: value["label"]?.stringValue, count: count)
+            }
+        }
+        return result
+    }
+}
