@@ -42,9 +42,9 @@ public func buildApplication(
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
         .register(on: endpoints)
     EarnersController(earners: EarnerStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
-    SearchController(
-        search: SearchService(client: client, logger: logger), limiter: RateLimiter(ratePerSecond: 20, burst: 40), maxBodyBytes: config.maxBodyBytes
-    ).register(on: endpoints)
+    let search = SearchService(client: client, logger: logger)
+    SearchController(search: search, limiter: RateLimiter(ratePerSecond: 20, burst: 40), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
+    SignalsController(signals: SignalStore(client: client, logger: logger), search: search, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
 
     let components = AppComponents(
         client: client, logger: logger, config: config, fetcher: fetcher, verifier: verifier, credentials: credentials, ingest: ingest

@@ -197,4 +197,52 @@ import Testing
             #expect(world.earners(own) == [earner.uuidString])
         }
     }
+
+    @Test func signalsSavedSearchesAndEvidenceViews() async throws {
+        try await withWorld { world in
+            let first = try await world.badge("did:example:first", level: 2)
+            try await world.consent(first)
+            let saved = try await world.client.execute(
+                uri: "/v1/saved-searches", method: .post, headers: .bearer(world.recruiter, .json),
+                body: ByteBuffer(string: #"{"name": "Data people", "query": {"skills": [{"text": "data visualization"}]}}"#)
+            )
+            #expect(saved.status == .created)
+            let savedID = try #require(try saved.json["id"]?.stringValue)
+            let marker = Date()
+            let later = try await world.badge("did:example:later", level: 3)
+            try await world.consent(later)
+            let fresh = try await world.client.execute(
+                uri: "/v1/saved-searches/\(savedID)/matches?since=\(marker.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))", method: .get, headers: .bearer(world.recruiter)
+            )
+            #expect(fresh.status == .ok)
+            #expect(world.earners(try fresh.json) == [later.uuidString])
+            let otherEmployer = try await world.service.key(org: "Other Employer", kind: .employer, role: .recruiter)
+            #expect(try await world.client.execute(uri: "/v1/saved-searches/\(savedID)/matches", method: .get, headers: .bearer(otherEmployer)).status == .notFound)
+
+            let result = try await world.search(#"{"skills": [{"text": "data visualization"}]}"#)
+            let credential = try #require(result["results"]?.arrayValue?.first?["matches"]?.arrayValue?.first?["credential"]?["id"]?.stringValue)
+            let top = try #require(result["results"]?.arrayValue?.first?["earner"]?["id"]?.stringValue)
+            let opened = try await world.client.execute(uri: "/v1/credentials/\(credential)", method: .get, headers: .bearer(world.recruiter))
+            #expect(opened.status == .ok)
+            let signal = try await world.client.execute(
+                uri: "/v1/signals", method: .post, headers: .bearer(world.recruiter, .json),
+                body: ByteBuffer(string: #"{"earnerId": "\#(top)", "credentialId": "\#(credential)", "kind": "shortlisted"}"#)
+            )
+            #expect(signal.status == .created)
+            let badKind = try await world.client.execute(
+                uri: "/v1/signals", method: .post, headers: .bearer(world.recruiter, .json),
+                body: ByteBuffer(string: #"{"earnerId": "\#(top)", "kind": "adored"}"#)
+            )
+            #expect(try badKind.json["errors"]?.arrayValue?.first?["pointer"] == "/kind")
+            let hidden = try await world.badge("did:example:hidden")
+            let notFindable = try await world.client.execute(
+                uri: "/v1/signals", method: .post, headers: .bearer(world.recruiter, .json),
+                body: ByteBuffer(string: #"{"earnerId": "\#(hidden)", "kind": "contacted"}"#)
+            )
+            #expect(notFindable.status == .notFound)
+            let kinds = try await world.service.strings("SELECT kind FROM earner_views WHERE earner_id::text = lower(\(top)) ORDER BY at")
+            #expect(kinds.contains("evidence"))
+            #expect(kinds.contains("result"))
+        }
+    }
 }

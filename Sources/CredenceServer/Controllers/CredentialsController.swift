@@ -72,13 +72,17 @@ struct CredentialsController {
         }
     }
 
-    /// The requested credential if this key may see it; otherwise 404, so ids cannot be probed.
+    /// The requested credential if this key may see it; otherwise 404, so ids cannot be probed. An employer opening
+    /// evidence is recorded, so the earner can see who looked.
     private func visibleRecord(_ context: AppRequestContext) async throws -> CredentialRecord {
         let principal = try context.requirePrincipal()
         guard let reference = context.parameters.get("id")?.removingPercentEncoding, !reference.isEmpty,
             let record = try await store.record(reference), CredentialAccess.canRead(record, principal)
         else {
             throw Problem.notFound("no credential \(context.parameters.get("id") ?? "") that this key may see")
+        }
+        if principal.role == .recruiter || principal.role == .hiringManager {
+            try await earners.recordEvidenceView(earner: record.earnerID, credential: record.id, organization: principal.organizationID)
         }
         return record
     }

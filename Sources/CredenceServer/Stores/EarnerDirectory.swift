@@ -18,4 +18,12 @@ public struct EarnerDirectory: Sendable {
         for try await subject in rows.decode(String.self) { return subject }
         return nil
     }
+
+    /// Records that an organisation opened one of the earner's credentials.
+    public func recordEvidenceView(earner: UUID, credential: UUID, organization: UUID) async throws {
+        try await client.query(
+            "INSERT INTO earner_views (earner_id, organization_id, kind, credential_id) VALUES (\(earner), \(organization), 'evidence', \(credential))",
+            logger: logger
+        )
+    }
 }
