@@ -1,4 +1,3 @@
-import Credentials
 import Foundation
 public import Hummingbird
 public import Logging
@@ -29,14 +28,10 @@ public func buildApplication(
         .register(on: endpoints)
     DocumentsController(cache: documents, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
 
-    let fetcher = HTTPDocumentFetcher(http: http, cache: documents, policy: config.outbound, logger: logger)
-    var parseOptions = ParseOptions()
-    parseOptions.limits.maxBodyBytes = config.maxCredentialBytes
-    let credentials = CredentialStore(client: client, logger: logger)
-    let verifier = try CredentialVerifierService(fetcher: fetcher, options: config.verification, additionalContexts: config.additionalContexts)
-    let ingest = IngestService(parser: CredentialParser(options: parseOptions, fetcher: fetcher), verifier: verifier, store: credentials)
+    let components = try AppComponents.make(config: config, client: client, http: http, logger: logger)
+    let ingest = components.ingest
     CredentialsController(
-        ingest: ingest, store: credentials, earners: EarnerDirectory(client: client, logger: logger), maxCredentialBytes: config.maxCredentialBytes
+        ingest: ingest, store: components.credentials, earners: EarnerDirectory(client: client, logger: logger), maxCredentialBytes: config.maxCredentialBytes
     ).register(on: endpoints)
     SkillsController(skills: SkillStore(client, logger: logger)).register(on: endpoints)
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
@@ -46,9 +41,6 @@ public func buildApplication(
     SearchController(search: search, limiter: RateLimiter(ratePerSecond: 20, burst: 40), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
     SignalsController(signals: SignalStore(client: client, logger: logger), search: search, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
 
-    let components = AppComponents(
-        client: client, logger: logger, config: config, fetcher: fetcher, verifier: verifier, credentials: credentials, ingest: ingest
-    )
     let verification = VerificationFeature(components: components)
     verification.register(on: endpoints)
     CalibrationFeature(components: components).register(on: endpoints)

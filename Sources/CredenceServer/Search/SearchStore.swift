@@ -34,21 +34,31 @@ public struct SearchStore: Sendable {
         self.logger = logger
     }
 
-    /// Terms and their concepts as one JSON parameter for `jsonb_to_recordset`.
-    static func termsJSON(_ terms: [InterpretedTerm]) -> String {
-        JSONValue.array(
-            terms.flatMap { term in
-                term.concepts.map { concept in
-                    .object(
-                        JSONObject(compacting: [
-                            "term": .number(JSONNumber(term.index)), "skill_id": .number(JSONNumber(concept.match.skillID)),
-                            "confidence": .number(concept.confidence), "via": .string(concept.via.rawValue), "required": .bool(term.required),
-                            "weight": .number(term.required ? 1.0 : Ranking.preferredWeight), "min_proficiency": .number(term.minProficiency),
-                        ])
-                    )
+    /// Terms and their concepts as parallel arrays: `unnest` of bound arrays lets PostgreSQL estimate the row count
+    /// (a JSON record set would be guessed at 100 rows and mislead the join choice).
+    struct TermArrays {
+        var term: [Int] = []
+        var skill: [Int] = []
+        var confidence: [Double] = []
+        var via: [String] = []
+        var required: [Bool] = []
+        var weight: [Double] = []
+        /// −1 when the term sets no minimum.
+        var minProficiency: [Double] = []
+
+        init(_ terms: [InterpretedTerm]) {
+            for term in terms {
+                for concept in term.concepts {
+                    self.term.append(term.index)
+                    skill.append(concept.match.skillID)
+                    confidence.append(concept.confidence)
+                    via.append(concept.via.rawValue)
+                    required.append(term.required)
+                    weight.append(term.required ? 1.0 : Ranking.preferredWeight)
+                    minProficiency.append(term.minProficiency ?? -1)
                 }
             }
-        ).serialized()
+        }
     }
 
     /// One page of ranked earners, each with the best credential behind each term, in a single statement: the
@@ -57,17 +67,54 @@ public struct SearchStore: Sendable {
         terms: [InterpretedTerm], minMatched: Int, scope: SearchScope, limit: Int, after cursor: SearchCursor?, facets wantFacets: Bool,
         now: Date, searchID: UUID
     ) async throws -> SearchPage {
+        let query = Self.rankingQuery(
+            terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, facets: wantFacets, now: now
+        )
+        let rows = try await client.query(query, logger: logger)
+        var hits: [SearchHit] = []
+        var total = 0
+        var facetDocument: String?
+        for try await row in rows.decode(
+            (UUID, Double, Int, Int, Int, Int, String, Double, String, UUID, Double, Double?, Bool, Date, Date?, String).self
+        ) {
+            let (earner, score, matched, count, term, skill, via, confidence, rule, credential, s, proficiency, verified, awarded, validUntil, facetText) = row
+            total = count
+            if facetDocument == nil { facetDocument = facetText }
+            let match = SearchMatch(
+                term: term, skillID: skill, via: ConceptVia(rawValue: via) ?? .direct, termConfidence: confidence, alignmentRule: rule,
+                credentialID: credential, score: s, proficiency: proficiency, verified: verified, awardedAt: awarded, validUntil: validUntil
+            )
+            if hits.last?.earnerID == earner {
+                hits[hits.count - 1].matches.append(match)
+            } else {
+                hits.append(SearchHit(earnerID: earner, score: score, matchedTerms: matched, matches: [match]))
+            }
+        }
+        let more = hits.count > limit
+        hits = Array(hits.prefix(limit))
+        let next = more ? hits.last.map { SearchCursor(score: $0.score, earnerID: $0.earnerID, rankedAt: now, searchID: searchID) } : nil
+        return SearchPage(
+            hits: hits, total: min(total, Ranking.totalBound), totalIsExact: total <= Ranking.totalBound,
+            facets: wantFacets ? Self.facets(facetDocument) : [:], next: next, rankedAt: now
+        )
+    }
+
+    /// The ranking statement: filtered hits materialised once, per-term best, per-earner score with the required and
+    /// minimum-matched rules, one page after the cursor, the best credential per term of each earner on it, the
+    /// bounded total and (on request) facets. credential_skills_pkey drives the join by skill; filters apply per row.
+    static func rankingQuery(
+        terms: [InterpretedTerm], minMatched: Int, scope: SearchScope, limit: Int, after cursor: SearchCursor?, facets wantFacets: Bool, now: Date
+    ) -> PostgresQuery {
         let requiredCount = terms.filter(\.required).count
-        let termsJSON = Self.termsJSON(terms)
+        let t = TermArrays(terms)
         let f = scope.filters
         let trustedOnly = f.issuerTrust == "trusted"
         let includeUnverified = f.includeUnverified ?? false
-        // credential_skills_pkey drives the join by skill; the filters apply per row.
-        let rows = try await client.query(
-            """
+        return """
             WITH terms AS (
-                SELECT * FROM jsonb_to_recordset(\(termsJSON)::jsonb)
-                    AS t(term integer, skill_id integer, confidence float8, via text, required boolean, weight float8, min_proficiency float8)
+                SELECT * FROM unnest(\(t.term)::integer[], \(t.skill)::integer[], \(t.confidence)::float8[], \(t.via)::text[],
+                                     \(t.required)::boolean[], \(t.weight)::float8[], \(t.minProficiency)::float8[])
+                    AS t(term, skill_id, confidence, via, required, weight, min_proficiency)
             ),
             hits AS MATERIALIZED (
                 SELECT cs.earner_id, t.term, t.required, t.weight, cs.skill_id, t.via, t.confidence, cs.rule, cs.credential_id,
@@ -77,7 +124,7 @@ public struct SearchStore: Sendable {
                 FROM terms t JOIN credential_skills cs ON cs.skill_id = t.skill_id
                 WHERE (cs.verified OR \(includeUnverified))
                   AND (cs.valid_until IS NULL OR cs.valid_until > \(now)::timestamptz)
-                  AND (t.min_proficiency IS NULL OR cs.proficiency >= t.min_proficiency)
+                  AND (t.min_proficiency < 0 OR cs.proficiency >= t.min_proficiency)
                   AND (\(f.issuers)::uuid[] IS NULL OR cs.issuer_id = ANY(\(f.issuers)::uuid[]))
                   AND (\(f.frameworks)::text[] IS NULL OR cs.framework = ANY(\(f.frameworks)::text[]))
                   AND (\(f.achievementTypes)::text[] IS NULL OR cs.achievement_type = ANY(\(f.achievementTypes)::text[]))
@@ -139,35 +186,18 @@ public struct SearchStore: Sendable {
                    b.valid_until, (SELECT document FROM facets)
             FROM page p JOIN best b ON b.earner_id = p.earner_id
             ORDER BY p.score DESC, p.earner_id DESC, b.term
-            """,
-            logger: logger
+            """
+    }
+
+    /// The plan and timing of one ranking statement (`EXPLAIN (ANALYZE, BUFFERS)`), for the benchmark's record.
+    func explain(terms: [InterpretedTerm], minMatched: Int) async throws -> String {
+        let query = Self.rankingQuery(
+            terms: terms, minMatched: minMatched, scope: SearchScope(filters: SearchQuery.Filters()), limit: 20, after: nil, facets: true, now: Date()
         )
-        var hits: [SearchHit] = []
-        var total = 0
-        var facetDocument: String?
-        for try await row in rows.decode(
-            (UUID, Double, Int, Int, Int, Int, String, Double, String, UUID, Double, Double?, Bool, Date, Date?, String).self
-        ) {
-            let (earner, score, matched, count, term, skill, via, confidence, rule, credential, s, proficiency, verified, awarded, validUntil, facetText) = row
-            total = count
-            if facetDocument == nil { facetDocument = facetText }
-            let match = SearchMatch(
-                term: term, skillID: skill, via: ConceptVia(rawValue: via) ?? .direct, termConfidence: confidence, alignmentRule: rule,
-                credentialID: credential, score: s, proficiency: proficiency, verified: verified, awardedAt: awarded, validUntil: validUntil
-            )
-            if hits.last?.earnerID == earner {
-                hits[hits.count - 1].matches.append(match)
-            } else {
-                hits.append(SearchHit(earnerID: earner, score: score, matchedTerms: matched, matches: [match]))
-            }
-        }
-        let more = hits.count > limit
-        hits = Array(hits.prefix(limit))
-        let next = more ? hits.last.map { SearchCursor(score: $0.score, earnerID: $0.earnerID, rankedAt: now, searchID: searchID) } : nil
-        return SearchPage(
-            hits: hits, total: min(total, Ranking.totalBound), totalIsExact: total <= Ranking.totalBound,
-            facets: wantFacets ? Self.facets(facetDocument) : [:], next: next, rankedAt: now
-        )
+        let rows = try await client.query(PostgresQuery(unsafeSQL: "EXPLAIN (ANALYZE, BUFFERS) " + query.sql, binds: query.binds), logger: logger)
+        var lines: [String] = []
+        for try await line in rows.decode(String.self) { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     static func facets(_ document: String?) -> [String: [Facet]] {

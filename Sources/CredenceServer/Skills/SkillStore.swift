@@ -71,6 +71,15 @@ public struct SkillStore: Sendable {
         return Self.rank(candidates, query: SkillText.normalize(text), source: .query, limit: limit)
     }
 
+    /// The concept with this id, as a certain match (a recruiter picked it from autocomplete).
+    public func concept(id: Int) async throws -> ConceptMatch? {
+        let rows = try await db.run("SELECT id, framework, code, preferred_label, kind FROM skills WHERE id = \(id)", logger: logger)
+        for try await (id, framework, code, label, kind) in rows.decode((Int, String, String, String, String).self) {
+            return ConceptMatch(skillID: id, framework: framework, code: code, label: label, kind: kind, matchedLabel: label, rule: .textExact, confidence: 1)
+        }
+        return nil
+    }
+
     /// Concepts named by code or URI.
     func concepts(referencedBy references: [ConceptReference]) async throws -> [ConceptMatch] {
         var matches: [ConceptMatch] = []
@@ -99,31 +108,48 @@ public struct SkillStore: Sendable {
         return matches
     }
 
-    /// Labels that may match normalised text: exact key, full-text (all tokens) and trigram neighbours.
+    /// Labels that may match normalised text: exact key and full-text (all tokens); trigram neighbours only when no
+    /// label has exactly this key, since a trigram match can never outrank an exact one (`MatchScoring`).
     func textCandidates(_ text: NormalizedText, framework: String?) async throws -> [Candidate] {
         let key = text.key
-        // skill_labels_normalized_idx (exact), skill_labels_fts_idx (full text), skill_labels_trgm_idx (trigram).
-        let rows = try await db.run(
-            """
-            WITH hits AS (
-                (SELECT skill_id, label, normalized, kind FROM skill_labels WHERE normalized = \(key))
-                UNION
-                (SELECT skill_id, label, normalized, kind FROM skill_labels
-                 WHERE to_tsvector('simple', normalized) @@ plainto_tsquery('simple', \(key))
-                 ORDER BY length(normalized) LIMIT 200)
-                UNION
-                (SELECT skill_id, label, normalized, kind FROM skill_labels WHERE normalized % \(key)
-                 ORDER BY similarity(normalized, \(key)) DESC LIMIT 60)
+        // skill_labels_normalized_idx (exact), skill_labels_fts_idx (full text).
+        let direct = try await Self.candidates(
+            try await db.run(
+                """
+                WITH hits AS (
+                    (SELECT skill_id, label, normalized, kind FROM skill_labels WHERE normalized = \(key))
+                    UNION
+                    (SELECT skill_id, label, normalized, kind FROM skill_labels
+                     WHERE to_tsvector('simple', normalized) @@ plainto_tsquery('simple', \(key))
+                     ORDER BY length(normalized) LIMIT 200)
+                )
+                SELECT h.skill_id, h.label, h.normalized, h.kind, s.framework, s.code, s.preferred_label, s.kind, s.reuse_level,
+                       s.hot_technology, similarity(h.normalized, \(key))::float8,
+                       ts_rank_cd(to_tsvector('simple', h.normalized), plainto_tsquery('simple', \(key)), 32)::float8
+                FROM hits h JOIN skills s ON s.id = h.skill_id
+                WHERE \(framework)::text IS NULL OR s.framework = \(framework)
+                """,
+                logger: logger
             )
-            SELECT h.skill_id, h.label, h.normalized, h.kind, s.framework, s.code, s.preferred_label, s.kind, s.reuse_level,
-                   s.hot_technology, similarity(h.normalized, \(key))::float8,
-                   ts_rank_cd(to_tsvector('simple', h.normalized), plainto_tsquery('simple', \(key)), 32)::float8
-            FROM hits h JOIN skills s ON s.id = h.skill_id
-            WHERE \(framework)::text IS NULL OR s.framework = \(framework)
-            """,
-            logger: logger
         )
-        return try await Self.candidates(rows)
+        if direct.contains(where: { $0.signals.normalized == key }) { return direct }
+        // skill_labels_trgm_idx.
+        let similar = try await Self.candidates(
+            try await db.run(
+                """
+                WITH hits AS (
+                    SELECT skill_id, label, normalized, kind FROM skill_labels WHERE normalized % \(key)
+                    ORDER BY similarity(normalized, \(key)) DESC LIMIT 60
+                )
+                SELECT h.skill_id, h.label, h.normalized, h.kind, s.framework, s.code, s.preferred_label, s.kind, s.reuse_level,
+                       s.hot_technology, similarity(h.normalized, \(key))::float8, 0::float8
+                FROM hits h JOIN skills s ON s.id = h.skill_id
+                WHERE \(framework)::text IS NULL OR s.framework = \(framework)
+                """,
+                logger: logger
+            )
+        )
+        return direct + similar
     }
 
     /// One label that may match, with what scoring needs.

@@ -33,11 +33,10 @@ struct SeedCommand: AsyncParsableCommand {
                 )
             }
             guard demo else { return }
-            let organizations = OrganizationStore(client: client, logger: logger)
-            let context = AuditContext(actor: .cli(command: "seed"))
-            for (name, kind) in [("Credence Demo", OrganizationKind.platform), ("Northwind Institute", .issuer), ("Contoso Hiring", .employer)] {
-                _ = try await organizations.findOrCreate(name: name, kind: kind, context: context)
+            let demoReport = try await AppComponents.with(config: config, client: client, logger: logger) { components in
+                try await DemoSeed(components: components).seed()
             }
+            print("demo: \(demoReport.stored) badges stored (\(demoReport.duplicates) already there), \(demoReport.earners) learners, \(demoReport.discoverable) sharing")
         }
     }
 }
