@@ -11,7 +11,7 @@ public struct InterpretedTerm: Sendable, Hashable {
 }
 
 /// Turns query terms into concepts: codes and concept ids resolve directly; text goes through query understanding,
-/// keeping the concepts close to the best (a term can mean two concepts, as "Python" is both an ESCO skill and an
+/// keeping the concepts within 5% of the best (a term can mean two concepts, as "Python" is both an ESCO skill and an
 /// O*NET technology); then narrower concepts and crosswalked occupations are added unless the term says not to.
 public struct SearchPlanner: Sendable {
     let skills: SkillStore
@@ -20,7 +20,7 @@ public struct SearchPlanner: Sendable {
     /// Direct matches below this confidence are not used (a weak trigram neighbour is not what was asked for).
     static let minimumConfidence = 0.55
     /// Direct matches this close to the best one are kept besides it.
-    static let closeToBest = 0.9
+    static let closeToBest = 0.95
     static let maxDirect = 5
     static let maxConceptsPerTerm = 200
 

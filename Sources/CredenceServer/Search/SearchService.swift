@@ -25,6 +25,8 @@ struct MatchDetails: Sendable {
 
     var credentials: [UUID: Credential] = [:]
     var concepts: [Int: Concept] = [:]
+    /// Names earners gave themselves (shown only because they chose to be found).
+    var earnerNames: [UUID: String] = [:]
 }
 
 /// One answered search: the page, the interpretation of each term, and the id it was logged under.
@@ -103,6 +105,10 @@ public struct SearchService: Sendable {
                 levelCount: count, evidence: evidence, verifiedAt: verifiedAt
             )
         }
+        let names = try await client.query(
+            "SELECT id, display_name FROM earners WHERE id = ANY(\(page.hits.map(\.earnerID))::uuid[]) AND display_name IS NOT NULL", logger: logger
+        )
+        for try await (id, name) in names.decode((UUID, String).self) { details.earnerNames[id] = name }
         let concepts = try await client.query(
             "SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY(\(skillIDs)::integer[])", logger: logger
         )

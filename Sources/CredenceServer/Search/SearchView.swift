@@ -56,7 +56,7 @@ enum SearchView {
         }
         return .object(
             JSONObject(compacting: [
-                "earner": ["id": .string(hit.earnerID.uuidString)],
+                "earner": .object(JSONObject(compacting: ["id": .string(hit.earnerID.uuidString), "displayName": .text(details.earnerNames[hit.earnerID])])),
                 "score": .number(rounded(hit.score)),
                 "matchedTerms": .number(JSONNumber(hit.matchedTerms)),
                 "matches": .array(hit.matches.map { matchJSON($0, term: terms[$0.term], details: details) }),
