@@ -11,8 +11,9 @@ public struct InterpretedTerm: Sendable, Hashable {
 }
 
 /// Turns query terms into concepts: codes and concept ids resolve directly; text goes through query understanding,
-/// keeping the concepts within 5% of the best (a term can mean two concepts, as "Python" is both an ESCO skill and an
-/// O*NET technology); then narrower concepts and crosswalked occupations are added unless the term says not to.
+/// keeping the concepts within 5% of the best, and the best match of each other framework that contains every word of
+/// the term (a term can mean one thing in two frameworks: "Python" is an O*NET technology and, as "Python (computer
+/// programming)", an ESCO skill); then narrower concepts and crosswalked occupations are added unless the term says not to.
 public struct SearchPlanner: Sendable {
     let skills: SkillStore
     let cache: TermCache
@@ -21,6 +22,8 @@ public struct SearchPlanner: Sendable {
     static let minimumConfidence = 0.55
     /// Direct matches this close to the best one are kept besides it.
     static let closeToBest = 0.95
+    /// Rules under which a label holds every word of the term.
+    static let containsEveryWord: Set<ResolutionRule> = [.textExact, .textAltLabel, .textFullText]
     static let maxDirect = 5
     static let maxConceptsPerTerm = 200
 
@@ -38,6 +41,19 @@ public struct SearchPlanner: Sendable {
         return terms
     }
 
+    /// The direct matches worth searching for, from candidates ranked best first.
+    static func keep(_ ranked: [ConceptMatch]) -> [ConceptMatch] {
+        let best = ranked.first?.confidence ?? 0
+        var kept = ranked.filter { $0.confidence >= minimumConfidence && $0.confidence >= best * closeToBest }
+        var frameworks = Set(kept.map(\.framework))
+        for match in ranked where !frameworks.contains(match.framework)
+            && Self.containsEveryWord.contains(match.rule) && match.confidence >= minimumConfidence {
+            kept.append(match)
+            frameworks.insert(match.framework)
+        }
+        return kept
+    }
+
     /// The concepts one term reaches (uncached).
     func concepts(for term: SearchQuery.Term) async throws -> [ExpandedConcept] {
         var direct: [ConceptMatch]
@@ -45,8 +61,7 @@ public struct SearchPlanner: Sendable {
             direct = try await skills.concept(id: id).map { [$0] } ?? []
         } else {
             direct = try await skills.concepts(for: term.text ?? term.code ?? "", limit: Self.maxDirect)
-            let best = direct.first?.confidence ?? 0
-            direct = direct.filter { $0.confidence >= Self.minimumConfidence && $0.confidence >= best * Self.closeToBest }
+            direct = Self.keep(direct)
         }
         return term.expand ?? true
             ? try await skills.expand(direct, limit: Self.maxConceptsPerTerm)
