@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "CredenceServerTests",
             dependencies: [
-                "CredenceServer", "StrictJSON",
+                "CredenceServer", "StrictJSON", "Verification",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,10 +20,10 @@ import Testing
         extra: JSONObject = [:],
         legacy: Bool = false
     ) throws -> JSONObject {
-        let compressed = TestGzip.stored(TestGzip.bitstring(bitCount: bits, set: indices))
+        let encoded = EncodedStatusList.encode(bitCount: bits, set: indices)
         var subject: JSONObject = [
             "id": .string(listURL + "#list"), "type": legacy ? "StatusList2021" : "BitstringStatusList", "statusPurpose": .string(purpose),
-            "encodedList": .string((legacy ? "" : "u") + Base64.urlEncoded(compressed)),
+            "encodedList": .string(legacy ? String(encoded.dropFirst()) : encoded),
         ]
         for (name, value) in extra { subject[name] = value }
         let credential: JSONObject = [

@@ -8,7 +8,10 @@ import Verification
 
 /// Demo records so a newcomer sees real data at once: Northwind Institute (a `did:key` issuer, so its badges verify
 /// offline) awards six badges with four-level rubrics, aligned to ESCO skills, with evidence, to 240 learners, most of
-/// whom share their badges. Everything goes through the real ingest path (parse, verify, store, index). Idempotent.
+/// whom share their badges. Every badge carries an entry on Northwind's revocation list (a signed Bitstring Status
+/// List, preloaded into the document cache), on which a few are revoked; a few have expired and a few are not valid
+/// yet, so the demo shows each outcome. Everything goes through the real ingest path (parse, verify, store, index).
+/// Idempotent.
 public struct DemoSeed: Sendable {
     let components: AppComponents
 
@@ -50,7 +53,16 @@ public struct DemoSeed: Sendable {
         public var duplicates = 0
         public var earners = 0
         public var discoverable = 0
+        /// Badges issued revoked on the demo status list, expired, or valid only from a future date.
+        public var revoked = 0
+        public var expired = 0
+        public var notYetValid = 0
     }
+
+    static let statusListURL = "https://northwind.example/status/revocation/1"
+
+    /// Whose badges Northwind revoked: every 29th learner from the 8th.
+    static func isRevoked(learner: Int) -> Bool { learner % 29 == 7 }
 
     public func seed() async throws -> Report {
         let client = components.client
@@ -62,6 +74,7 @@ public struct DemoSeed: Sendable {
         _ = try await organizations.findOrCreate(name: "Contoso Hiring", kind: .employer, context: context)
 
         let signer = Ed25519CredentialSigner(seed: "credence-demo-northwind-institute")
+        try await publishStatusList(signer: signer, context: context)
         let skills = SkillStore(client, logger: logger)
         var alignments: [String: [JSONValue]] = [:]
         for course in Self.courses {
@@ -89,10 +102,15 @@ public struct DemoSeed: Sendable {
                 let course = Self.courses[courseIndex]
                 let level = [0, 1, 1, 2, 2, 2, 3, 3][rng.index(below: 8)]
                 let monthsAgo = rng.index(below: 36)
-                let credential = Self.credential(
+                let expired = rng.index(below: 20) == 0
+                // Two learners' newest badges start next year.
+                let notYetValid = index % 120 == 60 && courseIndex == taken.max()
+                var credential = Self.credential(
                     course: course, alignments: alignments[course.slug] ?? [], subject: subject, learnerIndex: index, level: level,
-                    monthsAgo: monthsAgo, expired: rng.index(below: 20) == 0, issuer: signer.issuerID
+                    monthsAgo: notYetValid ? -14 : monthsAgo, expired: expired && !notYetValid, issuer: signer.issuerID
                 )
+                credential["credentialStatus"] = Self.statusEntry(index: Self.statusIndex(learner: index, course: courseIndex))
+                if Self.isRevoked(learner: index) { report.revoked += 1 } else if notYetValid { report.notYetValid += 1 } else if expired { report.expired += 1 }
                 let body = Array(try signer.jwt(credential).utf8)
                 items += try await components.ingest.check(body: body, mediaType: "application/jwt")
             }
@@ -124,6 +142,38 @@ public struct DemoSeed: Sendable {
             try await SearchIndex.refresh(issuer: try await issuerID(signer.issuerID), on: connection, logger: logger)
         }
         return report
+    }
+
+    /// Signs Northwind's revocation list and preloads it, so verification reads it without network.
+    private func publishStatusList(signer: Ed25519CredentialSigner, context: AuditContext) async throws {
+        var revoked: [Int] = []
+        for learner in 0..<240 where Self.isRevoked(learner: learner) {
+            revoked += Self.courses.indices.map { Self.statusIndex(learner: learner, course: $0) }
+        }
+        let list: JSONObject = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "id": .string(Self.statusListURL),
+            "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+            "issuer": .string(signer.issuerID),
+            "validFrom": "2024-01-01T00:00:00Z",
+            "credentialSubject": [
+                "id": .string(Self.statusListURL + "#list"), "type": "BitstringStatusList", "statusPurpose": "revocation",
+                "encodedList": .string(EncodedStatusList.encode(set: revoked)),
+            ],
+        ]
+        _ = try await DocumentCache(client: components.client, logger: components.logger).preload(
+            url: Self.statusListURL, mediaType: "application/vc+jwt", body: Array(try signer.jwt(list).utf8), context: context
+        )
+    }
+
+    /// Each learner's badge in each course has its own place on the list.
+    static func statusIndex(learner: Int, course: Int) -> Int { learner * courses.count + course }
+
+    static func statusEntry(index: Int) -> JSONValue {
+        [
+            "id": .string("\(statusListURL)#\(index)"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+            "statusListIndex": .string(String(index)), "statusListCredential": .string(statusListURL),
+        ]
     }
 
     private func issuerID(_ uri: String) async throws -> UUID {
