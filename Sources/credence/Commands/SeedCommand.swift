@@ -36,7 +36,9 @@ struct SeedCommand: AsyncParsableCommand {
             let demoReport = try await AppComponents.with(config: config, client: client, logger: logger) { components in
                 try await DemoSeed(components: components).seed()
             }
-            print("demo: \(demoReport.stored) badges stored (\(demoReport.duplicates) already there), \(demoReport.earners) learners, \(demoReport.discoverable) sharing")
+            print("demo: \(demoReport.stored) badges stored (\(demoReport.duplicates) already there), \(demoReport.earners) learners, \(demoReport.discoverable) sharing;"
+                + " \(demoReport.revoked) revoked, \(demoReport.expired) expired, \(demoReport.notYetValid) not yet valid")
+            print(try await CalibrationDemo.seed(client: client, logger: logger).message)
         }
     }
 }
