@@ -7,7 +7,7 @@ struct Credence: AsyncParsableCommand {
         abstract: "Verified micro-credentials, searchable by skill.",
         discussion: "Configuration comes from the environment: DATABASE_URL, HOST, PORT, LOG_LEVEL, LOG_FORMAT.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, KeysCommand.self, DocumentsCommand.self,
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, VerifyCommand.self, KeysCommand.self, DocumentsCommand.self,
             CanonicalizeCommand.self,
             BenchCommand.self,
         ]

@@ -53,10 +53,8 @@ public struct DemoSeed: Sendable {
         public var duplicates = 0
         public var earners = 0
         public var discoverable = 0
-        /// Badges issued revoked on the demo status list, expired, or valid only from a future date.
-        public var revoked = 0
-        public var expired = 0
-        public var notYetValid = 0
+        /// Northwind's stored badges by verification outcome, as verification found them.
+        public var outcomes: [String: Int] = [:]
     }
 
     static let statusListURL = "https://northwind.example/status/revocation/1"
@@ -110,7 +108,6 @@ public struct DemoSeed: Sendable {
                     monthsAgo: notYetValid ? -14 : monthsAgo, expired: expired && !notYetValid, issuer: signer.issuerID
                 )
                 credential["credentialStatus"] = Self.statusEntry(index: Self.statusIndex(learner: index, course: courseIndex))
-                if Self.isRevoked(learner: index) { report.revoked += 1 } else if notYetValid { report.notYetValid += 1 } else if expired { report.expired += 1 }
                 let body = Array(try signer.jwt(credential).utf8)
                 items += try await components.ingest.check(body: body, mediaType: "application/jwt")
             }
@@ -138,9 +135,15 @@ public struct DemoSeed: Sendable {
                 try await earners.setConsent(Consent(discoverable: shares, scope: .all), for: id, givenBy: "demo", context: context)
             }
         }
+        let issuer = try await issuerID(signer.issuerID)
         try await client.transaction(logger: logger) { connection in
-            try await SearchIndex.refresh(issuer: try await issuerID(signer.issuerID), on: connection, logger: logger)
+            try await SearchIndex.refresh(issuer: issuer, on: connection, logger: logger)
         }
+        let outcomes = try await client.query(
+            "SELECT verification, count(*)::int FROM credentials WHERE issuer_id = \(issuer) AND superseded_by IS NULL GROUP BY verification",
+            logger: logger
+        )
+        for try await (outcome, count) in outcomes.decode((String, Int).self) { report.outcomes[outcome] = count }
         return report
     }
 

@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and latency (build with -c release first).",
-        subcommands: [BenchGenerateCommand.self, BenchSearchCommand.self, CanonicalizeBenchmarkCommand.self, VerifyBenchmarkCommand.self]
+        subcommands: [BenchGenerateCommand.self, BenchSearchCommand.self, BenchImportCommand.self, CanonicalizeBenchmarkCommand.self, VerifyBenchmarkCommand.self]
     )
 }

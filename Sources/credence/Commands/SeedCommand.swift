@@ -37,7 +37,7 @@ struct SeedCommand: AsyncParsableCommand {
                 try await DemoSeed(components: components).seed()
             }
             print("demo: \(demoReport.stored) badges stored (\(demoReport.duplicates) already there), \(demoReport.earners) learners, \(demoReport.discoverable) sharing;"
-                + " \(demoReport.revoked) revoked, \(demoReport.expired) expired, \(demoReport.notYetValid) not yet valid")
+                + " outcomes: \(demoReport.outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))")
             print(try await CalibrationDemo.seed(client: client, logger: logger).message)
         }
     }
