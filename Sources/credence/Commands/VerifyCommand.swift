@@ -14,7 +14,8 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Verify credential files (JSON, JSON-LD, JWT, PNG, SVG) without storing them: proof, issuer key, status, dates.",
         discussion: """
-            Prints each credential's outcome and its checks (with --json, one JSON report per credential per line).
+            Prints each credential as normalised (earner, achievement, results, alignments, evidence) with its outcome and checks;
+            with --json, one object per credential per line holding both.
             Exit status: 0 when every credential is verified, 1 when any is not, 2 when a file is not an acceptable credential.
             """
     )
@@ -49,7 +50,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     static func text(file: String, item: IngestItem) -> String {
         let report = item.verification
-        var lines = ["\(file): \(report.outcome.rawValue) — \(item.credential.badge.id)"]
+        var lines = ["\(file): \(report.outcome.rawValue) — \(item.credential.badge.id)", Self.indented(item.credential.badge.json)]
         if let proof = report.proofType { lines.append("  proof \(proof)" + (report.keyID.map { " by \($0)" } ?? "")) }
         for check in report.checks {
             let mark = switch check.outcome {
@@ -63,6 +64,14 @@ struct VerifyCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// The value pretty-printed and indented under the file's line.
+    static func indented(_ value: JSONValue) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(value.serializedBytes())),
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return value.serialized() }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    }
+
     static func text(file: String, rejection: CredentialRejection) -> String {
         (["\(file): rejected, not an acceptable credential"] + rejection.problems.map { "  \($0.code.rawValue) at \($0.pointer.description.isEmpty ? "/" : $0.pointer.description): \($0.message)" })
             .joined(separator: "\n")
@@ -72,7 +81,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let report = (try? JSONParser.parse(Array((try? encoder.encode(item.verification)) ?? Data()))) ?? .null
-        return JSONValue.object(["file": .string(file), "credential": .string(item.credential.badge.id), "verification": report]).serialized()
+        return JSONValue.object(["file": .string(file), "credential": item.credential.badge.json, "verification": report]).serialized()
     }
 
     static func jsonLine(file: String, rejection: CredentialRejection) -> String {
