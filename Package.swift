@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "VerificationTests",
             dependencies: [
-                "Verification", "Credentials", "LinkedData", "StrictJSON", "Inflate",
+                "Verification", "Credentials", "LinkedData", "StrictJSON", "Inflate", "FixtureTampering",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: testSettings
@@ -105,11 +105,13 @@ let package = Package(
         .testTarget(name: "SkillsTests", dependencies: ["Skills"], exclude: ["Resources"], swiftSettings: testSettings),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration"], exclude: ["References"], swiftSettings: testSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["References"], swiftSettings: testSettings),
+        // One-character forgeries of signed credentials, shared by the verifier's and the service's tests.
+        .target(name: "FixtureTampering", dependencies: ["StrictJSON"], path: "Tests/FixtureTampering", swiftSettings: testSettings),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: testSettings),
         .testTarget(
             name: "CredenceServerTests",
             dependencies: [
-                "CredenceServer", "StrictJSON", "Verification",
+                "CredenceServer", "StrictJSON", "Verification", "FixtureTampering",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import CredenceServer
+import FixtureTampering
 import Foundation
 import HTTPTypes
 import Hummingbird

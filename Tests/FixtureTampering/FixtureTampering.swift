@@ -2,16 +2,17 @@ import Foundation
 import StrictJSON
 
 /// One-character edits of a signed credential (JSON with an embedded proof, or a compact JWS), made the way a forger would:
-/// the content changes, the proof is left as it was — or the proof alone changes.
-enum FixtureTampering {
-    enum Edit: String, CaseIterable, Sendable, CustomStringConvertible {
-        case name, date, evidenceURL, proofValue
+/// the content changes, the proof is left as it was — or the proof alone changes. Shared by the verifier's tests and the
+/// service's.
+public enum FixtureTampering {
+    public enum Edit: String, CaseIterable, Sendable, CustomStringConvertible {
+        case name, date, url, proofValue
 
-        var description: String { rawValue }
+        public var description: String { rawValue }
     }
 
     /// The tampered document, or `nil` when it has nothing this edit could change.
-    static func tamper(_ bytes: [UInt8], _ edit: Edit) -> [UInt8]? {
+    public static func tamper(_ bytes: [UInt8], _ edit: Edit) -> [UInt8]? {
         if let object = (try? JSONParser.parse(bytes))?.objectValue {
             return tamper(object, edit).map { JSONValue.object($0).serializedBytes() }
         }
@@ -20,7 +21,7 @@ enum FixtureTampering {
     }
 
     /// A credential, or the first member of a CLR (where each member is a credential of its own).
-    static func tamper(_ credential: JSONObject, _ edit: Edit) -> JSONObject? {
+    public static func tamper(_ credential: JSONObject, _ edit: Edit) -> JSONObject? {
         let types = (credential["type"]?.asList ?? []).compactMap(\.stringValue)
         if types.contains("ClrCredential") {
             guard var subject = credential["credentialSubject"]?.objectValue, var members = subject["verifiableCredential"]?.arrayValue,
@@ -41,14 +42,14 @@ enum FixtureTampering {
         var copy = credential
         switch edit {
         case .name:
-            return change(&copy, at: ["credentialSubject", "achievement", "name"], position: { $0.count / 2 })
-                || change(&copy, at: ["name"], position: { $0.count / 2 }) ? copy : nil
+            let paths = [["credentialSubject", "achievement", "name"], ["name"], ["issuer", "name"]]
+            return paths.contains { change(&copy, at: $0, position: { $0.count / 2 }) } ? copy : nil
         case .date:
             // The last digit of the day: still a valid date, one day later.
             return change(&copy, at: ["validFrom"], position: { _ in 9 }) || change(&copy, at: ["issuanceDate"], position: { _ in 9 }) ? copy : nil
-        case .evidenceURL:
-            return change(&copy, at: ["evidence", "id"], position: { $0.count - 2 })
-                || change(&copy, at: ["credentialSubject", "achievement", "id"], position: { $0.count - 2 }) ? copy : nil
+        case .url:
+            let paths = [["evidence", "id"], ["credentialSubject", "achievement", "id"], ["credentialSubject", "id"], ["id"]]
+            return paths.contains { change(&copy, at: $0, position: { $0.count - 2 }) } ? copy : nil
         case .proofValue:
             guard let proofs = credential["proof"] else { return nil }
             let changed = proofs.asList.map { proof -> JSONValue in
@@ -62,7 +63,7 @@ enum FixtureTampering {
     }
 
     /// A compact JWS with its payload's credential edited (signature kept), or with one character of the signature changed.
-    static func tamper(jwt: String, _ edit: Edit) -> String? {
+    public static func tamper(jwt: String, _ edit: Edit) -> String? {
         let parts = jwt.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return nil }
         let payload = decode(parts[1]).flatMap({ try? JSONParser.parse($0) })?.objectValue
@@ -85,7 +86,12 @@ enum FixtureTampering {
             guard let edited = tamper(payload, edit) else { return nil }
             changed = edited
         }
-        return parts[0] + "." + TestSigner.base64URL(JSONValue.object(changed).serializedBytes()) + "." + parts[2]
+        return parts[0] + "." + encode(JSONValue.object(changed).serializedBytes()) + "." + parts[2]
+    }
+
+    private static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 
     private static func decode(_ base64URL: String) -> [UInt8]? {
