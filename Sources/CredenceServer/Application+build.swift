@@ -38,7 +38,7 @@ public func buildApplication(
         .register(on: endpoints)
     EarnersController(earners: EarnerStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
     let search = SearchService(client: client, logger: logger)
-    SearchController(search: search, limiter: RateLimiter(ratePerSecond: 20, burst: 40), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
+    SearchController(search: search, limiter: RateLimiter(ratePerSecond: Double(config.searchesPerSecondPerKey), burst: Double(2 * config.searchesPerSecondPerKey)), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
     SignalsController(signals: SignalStore(client: client, logger: logger), search: search, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
 
     let verification = VerificationFeature(components: components)

@@ -15,6 +15,8 @@ import Testing
         #expect(config.port == 8080)
         #expect(config.logLevel == .info)
         #expect(config.migrateOnStart == false)
+        #expect(config.searchesPerSecondPerKey == 20)
+        #expect(try AppConfig.load(from: ["DATABASE_URL": "postgres://u@h/db", "SEARCH_RATE_PER_KEY": "500"]).searchesPerSecondPerKey == 500)
     }
 
     @Test func listsEveryProblemAtOnce() {

@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     public var verification: VerificationOptions
     /// A folder of extra JSON-LD contexts (with an INDEX.json) beyond the pinned ones.
     public var additionalContexts: URL?
+    /// Searches each API key may make per second (bursts of twice as many).
+    public var searchesPerSecondPerKey: Int
 
     public init(
         database: DatabaseURL,
@@ -42,7 +44,8 @@ public struct AppConfig: Sendable {
         migrateOnStart: Bool = false,
         outbound: OutboundPolicy = OutboundPolicy(),
         verification: VerificationOptions = VerificationOptions(),
-        additionalContexts: URL? = nil
+        additionalContexts: URL? = nil,
+        searchesPerSecondPerKey: Int = 20
     ) {
         self.database = database
         self.host = host
@@ -58,6 +61,7 @@ public struct AppConfig: Sendable {
         self.outbound = outbound
         self.verification = verification
         self.additionalContexts = additionalContexts
+        self.searchesPerSecondPerKey = searchesPerSecondPerKey
     }
 
     /// Reads the configuration from environment variables, collecting every problem before failing,
@@ -92,6 +96,7 @@ public struct AppConfig: Sendable {
         let maxBody = integer("MAX_BODY_BYTES", default: 1 << 20, range: 1024...(64 << 20))
         let maxCredential = integer("MAX_CREDENTIAL_BYTES", default: 8 << 20, range: 1024...(64 << 20))
         let maxImport = integer("MAX_IMPORT_BYTES", default: 1 << 30, range: 1024...(1 << 40))
+        let searchRate = integer("SEARCH_RATE_PER_KEY", default: 20, range: 1...100_000)
 
         var logLevel = Logger.Level.info
         if let text = value("LOG_LEVEL") {
@@ -159,7 +164,8 @@ public struct AppConfig: Sendable {
             migrateOnStart: migrateOnStart,
             outbound: outbound,
             verification: verification,
-            additionalContexts: value("CREDENCE_CONTEXTS_DIR").map { URL(fileURLWithPath: $0) }
+            additionalContexts: value("CREDENCE_CONTEXTS_DIR").map { URL(fileURLWithPath: $0) },
+            searchesPerSecondPerKey: searchRate
         )
     }
 }
