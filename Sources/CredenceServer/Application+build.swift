@@ -24,6 +24,7 @@ public func buildApplication(
     let endpoints = Endpoints(router: router, routes: routes, keys: keys)
     OperationsController(client: client, migrator: migrator, metrics: metrics, openAPIDocument: try OpenAPIDocument.load())
         .register(on: endpoints)
+    AboutController(seedDirectory: config.seedDirectory).register(on: endpoints)
     AdminController(organizations: OrganizationStore(client: client, logger: logger), keys: keys, maxBodyBytes: config.maxBodyBytes)
         .register(on: endpoints)
     DocumentsController(cache: documents, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
@@ -34,6 +35,8 @@ public func buildApplication(
         ingest: ingest, store: components.credentials, earners: EarnerDirectory(client: client, logger: logger), maxCredentialBytes: config.maxCredentialBytes
     ).register(on: endpoints)
     SkillsController(skills: SkillStore(client, logger: logger)).register(on: endpoints)
+    AlignmentsController(store: AlignmentReviewStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
+    FrameworksController(store: FrameworkStore(client: client, logger: logger)).register(on: endpoints)
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
         .register(on: endpoints)
     EarnersController(earners: EarnerStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)

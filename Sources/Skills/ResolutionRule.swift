@@ -20,6 +20,8 @@ public enum ResolutionRule: String, Sendable, Hashable, CaseIterable {
     case textFullText = "text_fulltext"
     /// Only similar: trigram similarity and partial token overlap.
     case textTrigram = "text_trigram"
+    /// The issuer named the concept when reviewing the alignment (a correction, never re-resolved).
+    case issuerCorrection = "issuer_correction"
 
     /// The confidence of a match by this rule before its strength and source are weighed (`MatchScoring`).
     ///
@@ -28,7 +30,7 @@ public enum ResolutionRule: String, Sendable, Hashable, CaseIterable {
     /// far stronger than overlaps; trigram matches start below the review threshold.
     public var baseConfidence: Double {
         switch self {
-        case .escoURI, .onetCode, .caseItem: return 1.0
+        case .escoURI, .onetCode, .caseItem, .issuerCorrection: return 1.0
         case .frameworkCode, .itemURL: return 0.95
         case .textExact: return 0.95
         case .textAltLabel: return 0.9

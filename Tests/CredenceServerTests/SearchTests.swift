@@ -11,76 +11,8 @@ import Testing
 /// Recruiter search end to end: ingest signed badges, consent, search in everyday words, ranking and explanation,
 /// exclusion of non-consenting, failed and expired, withdrawal, paging, logging and scoping.
 @Suite struct SearchTests {
-    /// A seeded service with an issuer key, a recruiter key and a way to add earners with badges.
-    struct World {
-        let client: any TestClientProtocol
-        let service: TestService
-        let signer = TestSigner()
-        let issuer: String
-        let recruiter: String
-
-        /// Ingests a credential for `subject` and returns the earner id.
-        @discardableResult
-        func badge(_ subject: String, level: Int = 2, validUntil: String? = nil, tamper: Bool = false, alignment: String? = nil) async throws -> UUID {
-            var credential = signer.credential(subject: subject, level: level, validUntil: validUntil)
-            if let alignment {
-                credential = signer.credential(subject: subject, achievement: "Python scripting", alignmentURL: alignment, level: level)
-            }
-            var token = try signer.jwt(credential)
-            if tamper { token = String(token.dropLast(4)) + (token.hasSuffix("AAAA") ? "BBBB" : "AAAA") }
-            let response = try await client.execute(
-                uri: "/v1/credentials", method: .post, headers: .bearer(issuer, [.contentType: "application/jwt"]), body: ByteBuffer(string: token)
-            )
-            guard let id = try response.json["earnerId"]?.stringValue.flatMap(UUID.init(uuidString:)) else {
-                throw CocoaError(.coderInvalidValue, userInfo: [NSDebugDescriptionErrorKey: response.text])
-            }
-            return id
-        }
-
-        func consent(_ earner: UUID, _ discoverable: Bool = true) async throws {
-            let key = try await service.key(org: "Platform", kind: .platform, role: .earner, earnerID: earner)
-            let response = try await client.execute(
-                uri: "/v1/earners/\(earner)/consent", method: .put, headers: .bearer(key, .json),
-                body: ByteBuffer(string: #"{"discoverable": \#(discoverable)}"#)
-            )
-            #expect(response.status == .ok)
-        }
-
-        func search(_ query: String, key: String? = nil) async throws -> JSONValue {
-            let response = try await client.execute(
-                uri: "/v1/search", method: .post, headers: .bearer(key ?? recruiter, .json), body: ByteBuffer(string: query)
-            )
-            #expect(response.status == .ok, "\(response.text)")
-            return try response.json
-        }
-
-        func earners(_ result: JSONValue) -> [String] {
-            (result["results"]?.arrayValue ?? []).compactMap { $0["earner"]?["id"]?.stringValue }
-        }
-    }
-
-    func withWorld(_ body: @escaping @Sendable (World) async throws -> Void) async throws {
-        try await TestDatabase.withSeeded { url in
-            var config = TestApp.config(for: url)
-            config.logLevel = .warning
-            let routes = RouteTable()
-            let app = try await buildApplication(config: config, logger: TestDatabase.logger, routes: routes)
-            try await PostgresClient.withRunning(url.clientConfiguration, logger: TestDatabase.logger) { database in
-                try await app.test(.router) { client in
-                    let service = TestService(database: database, routes: routes)
-                    let world = World(
-                        client: client, service: service,
-                        issuer: try await service.key(org: "Test Issuer", kind: .issuer, role: .issuer),
-                        recruiter: try await service.key(org: "Acme Hiring", kind: .employer, role: .recruiter)
-                    )
-                    try await body(world)
-                }
-            }
-        }
-    }
-
     @Test func findsConsentingVerifiedEarnersInEverydayWordsRankedByProficiency() async throws {
-        try await withWorld { world in
+        try await SearchWorld.run { world in
             let advanced = try await world.badge("did:example:ada", level: 3)
             let proficient = try await world.badge("did:example:bo", level: 1)
             let hidden = try await world.badge("did:example:cy", level: 3)
@@ -116,7 +48,7 @@ import Testing
     }
 
     @Test func requiredAndPreferredTermsPagesAndLogging() async throws {
-        try await withWorld { world in
+        try await SearchWorld.run { world in
             let python = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
             let both = try await world.badge("did:example:both", level: 2)
             try await world.badge("did:example:both", level: 2, alignment: python)
@@ -158,7 +90,7 @@ import Testing
     }
 
     @Test func rejectsBadQueriesWithPointers() async throws {
-        try await withWorld { world in
+        try await SearchWorld.run { world in
             let empty = try await world.client.execute(
                 uri: "/v1/search", method: .post, headers: .bearer(world.recruiter, .json), body: ByteBuffer(string: #"{"skills": []}"#)
             )
@@ -185,7 +117,7 @@ import Testing
     }
 
     @Test func issuersSeeOnlyTheirOwnEarners() async throws {
-        try await withWorld { world in
+        try await SearchWorld.run { world in
             let earner = try await world.badge("did:example:own", level: 2)
             try await world.consent(earner)
             let otherIssuer = try await world.service.key(org: "Other College", kind: .issuer, role: .issuer)
@@ -199,7 +131,7 @@ import Testing
     }
 
     @Test func signalsSavedSearchesAndEvidenceViews() async throws {
-        try await withWorld { world in
+        try await SearchWorld.run { world in
             let first = try await world.badge("did:example:first", level: 2)
             try await world.consent(first)
             let saved = try await world.client.execute(

@@ -115,7 +115,8 @@ import Testing
     @Test func namesEveryRuleAsStored() {
         #expect(ResolutionRule.allCases.map(\.rawValue) == [
             "esco_uri", "onet_code", "case_item", "framework_code", "item_url", "text_exact", "text_alt_label", "text_fulltext", "text_trigram",
+            "issuer_correction",
         ])
-        #expect(ResolutionRule.allCases.map(\.baseConfidence) == [1, 1, 1, 0.95, 0.95, 0.95, 0.9, 0.75, 0.6])
+        #expect(ResolutionRule.allCases.map(\.baseConfidence) == [1, 1, 1, 0.95, 0.95, 0.95, 0.9, 0.75, 0.6, 1])
     }
 }

@@ -36,11 +36,11 @@ struct CalibrationStore: Sendable {
             guard new.organizationKind == .issuer || new.organizationKind == .employer else {
                 throw Problem.forbidden("calibration sessions are run by issuer or employer organisations")
             }
-            guard try await CalibrationAccess.achievementExists(new.achievement, on: connection, logger: logger) else {
+            guard try await AchievementOwnership.achievementExists(new.achievement, on: connection, logger: logger) else {
                 throw StoreError.invalid(pointer: "/achievementId", message: "no achievement with id \(new.achievement)")
             }
             if new.organizationKind == .issuer,
-                try await !CalibrationAccess.owns(achievement: new.achievement, organization: new.organization, on: connection, logger: logger)
+                try await !AchievementOwnership.owns(achievement: new.achievement, organization: new.organization, on: connection, logger: logger)
             {
                 throw Problem.forbidden("an issuer organisation runs sessions for its own achievements only")
             }

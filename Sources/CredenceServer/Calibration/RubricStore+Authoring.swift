@@ -32,10 +32,10 @@ extension RubricStore {
         context: AuditContext
     ) async throws -> (rubric: UUID, version: StoredRubricVersion) {
         try await client.transaction(logger: logger) { connection in
-            guard try await CalibrationAccess.achievementExists(achievement, on: connection, logger: logger) else {
+            guard try await AchievementOwnership.achievementExists(achievement, on: connection, logger: logger) else {
                 throw StoreError.invalid(pointer: "/achievementId", message: "no achievement with id \(achievement)")
             }
-            guard try await CalibrationAccess.owns(achievement: achievement, organization: principal.organizationID, on: connection, logger: logger)
+            guard try await AchievementOwnership.owns(achievement: achievement, organization: principal.organizationID, on: connection, logger: logger)
             else { throw Problem.forbidden("your organisation does not issue this achievement") }
             try await RubricSync.sync(achievements: [achievement], on: connection, logger: logger)
             let rubric = try await Self.lockRubric(achievement: achievement, on: connection, logger: logger)
@@ -75,7 +75,7 @@ extension RubricStore {
             guard let achievement = try await locked.decode(UUID.self).first(where: { _ in true }) else {
                 throw StoreError.notFound(what: "rubric", id: id.uuidString)
             }
-            guard try await CalibrationAccess.owns(achievement: achievement, organization: principal.organizationID, on: connection, logger: logger)
+            guard try await AchievementOwnership.owns(achievement: achievement, organization: principal.organizationID, on: connection, logger: logger)
             else { throw Problem.forbidden("your organisation does not issue this rubric's achievement") }
             let versions = try await Self.versions(of: id, on: connection, logger: logger)
             let proposals = try await ProposalRecord.list(rubric: id, ids: decisions.map(\.proposalID), on: connection, logger: logger)

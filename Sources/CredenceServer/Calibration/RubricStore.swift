@@ -57,7 +57,7 @@ struct RubricStore: Sendable {
     /// its own sessions for an organisation that ran sessions.
     func proposals(of rubric: RubricRecord, status: ProposalRecord.Status?, for principal: Principal) async throws -> [ProposalRecord] {
         try await client.withConnection { connection in
-            let owner = try await CalibrationAccess.owns(
+            let owner = try await AchievementOwnership.owns(
                 achievement: rubric.achievementID, organization: principal.organizationID, on: connection, logger: logger
             )
             let proposals = try await ProposalRecord.list(rubric: rubric.id, status: status, on: connection, logger: logger)

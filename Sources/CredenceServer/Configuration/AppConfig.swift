@@ -97,6 +97,7 @@ public struct AppConfig: Sendable {
         let maxCredential = integer("MAX_CREDENTIAL_BYTES", default: 8 << 20, range: 1024...(64 << 20))
         let maxImport = integer("MAX_IMPORT_BYTES", default: 1 << 30, range: 1024...(1 << 40))
         let searchRate = integer("SEARCH_RATE_PER_KEY", default: 20, range: 1...100_000)
+        let poolSize = integer("DATABASE_POOL_SIZE", default: 20, range: 1...1_000)
 
         var logLevel = Logger.Level.info
         if let text = value("LOG_LEVEL") {
@@ -149,7 +150,8 @@ public struct AppConfig: Sendable {
             verification.requireIssuerKeyBinding = flag("VERIFY_REQUIRE_ISSUER_KEY_BINDING")
         }
 
-        guard problems.isEmpty, let database else { throw ConfigurationError(problems: problems) }
+        guard problems.isEmpty, var database else { throw ConfigurationError(problems: problems) }
+        database.maxConnections = poolSize
         return AppConfig(
             database: database,
             host: value("HOST") ?? "127.0.0.1",

@@ -17,6 +17,8 @@ public struct DatabaseURL: Sendable, Equatable {
     public var database: String
     public var socketDirectory: String?
     public var tlsMode: TLSMode
+    /// Connections one client (one process) may open; PostgreSQL's `max_connections` bounds the sum over processes.
+    public var maxConnections = 20
 
     public struct ParseError: Error {
         public let message: String
@@ -59,6 +61,12 @@ public struct DatabaseURL: Sendable, Equatable {
     }
 
     public var clientConfiguration: PostgresClient.Configuration {
+        var configuration = connectionConfiguration
+        configuration.options.maximumConnections = maxConnections
+        return configuration
+    }
+
+    private var connectionConfiguration: PostgresClient.Configuration {
         if let socketDirectory {
             return .init(
                 unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)",

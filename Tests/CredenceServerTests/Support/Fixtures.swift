@@ -1,14 +1,20 @@
 import Foundation
 import StrictJSON
 
-/// The shared Open Badges material (`../shared/data/openbadges`), read in tests only.
+/// The shared material (`../shared/data`: Open Badges files, taxonomy samples), read in tests only.
 enum Fixtures {
-    static let openBadges: URL = {
+    static let sharedData: URL = {
         if let dir = ProcessInfo.processInfo.environment["CREDENCE_SHARED_DIR"] {
-            return URL(fileURLWithPath: dir).appendingPathComponent("data/openbadges")
+            return URL(fileURLWithPath: dir).appendingPathComponent("data")
         }
-        return TestDatabase.projectRoot.deletingLastPathComponent().appendingPathComponent("shared/data/openbadges")
+        return TestDatabase.projectRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
     }()
+    static let openBadges = sharedData.appendingPathComponent("openbadges")
+
+    /// A file of `taxonomy/samples` (CASE packages and the like), by name.
+    static func taxonomySample(_ name: String) -> String {
+        sharedData.appendingPathComponent("taxonomy/samples/\(name)").path
+    }
 
     static func bytes(_ path: String) throws -> [UInt8] {
         Array(try Data(contentsOf: openBadges.appendingPathComponent(path)))

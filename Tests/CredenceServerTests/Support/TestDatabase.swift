@@ -26,13 +26,14 @@ actor TestDatabase {
     private var seededTemplate: Task<String, any Error>?
 
     private init() {
-        guard let text = ProcessInfo.processInfo.environment["DATABASE_URL"], let url = try? DatabaseURL(parsing: text) else {
+        guard let text = ProcessInfo.processInfo.environment["DATABASE_URL"], var url = try? DatabaseURL(parsing: text) else {
             preconditionFailure("DATABASE_URL must name a PostgreSQL server the tests may create databases on; run `scripts/dev test`")
         }
+        // Suites run in parallel, each with a service and a client of its own: small pools keep the sum under
+        // the server's max_connections, which would otherwise refuse connections and stall the waiting tests.
+        url.maxConnections = 4
         serverURL = url
-        var configuration = url.clientConfiguration
-        configuration.options.maximumConnections = 4
-        admin = PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
+        admin = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: Self.logger)
         let admin = self.admin
         Task.detached { await admin.run() }
     }
