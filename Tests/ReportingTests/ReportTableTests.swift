@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Reporting
+
+@Suite struct ReportTableTests {
+    @Test func csvCarriesFractionsAndSaysWhatIsHidden() {
+        let table = ReportTable(
+            id: "t",
+            columns: [ReportColumn("group", "Group"), ReportColumn("n", "People"), ReportColumn("rate", "Rate"), ReportColumn("alpha", "α")],
+            rows: [
+                [.text("=cmd"), .count(.shown(12)), .rate(0.25, places: 1), .decimal(0.6666, places: 3)],
+                [.text("b, c"), .count(.suppressed(.primary)), .missing, .integer(3)],
+            ]
+        )
+        #expect(table.csv() == "group,n,rate,alpha\r\n'=cmd,12,0.250,0.667\r\n\"b, c\",suppressed,,3\r\n")
+        #expect(table.rows[0].map(\.displayText) == ["=cmd", "12", "25.0%", "0.667"])
+        #expect(table.rows[1].map(\.displayText) == ["b, c", "suppressed", "–", "3"])
+        #expect(table.rows[0].map(\.isNumeric) == [false, true, true, true])
+    }
+}
+
+@Suite struct EquityTableTests {
+    /// Earned only, shared not shortlisted, shortlisted per group.
+    static let counts = [[40, 30, 12], [25, 20, 4], [15, 11, 10], [3, 2, 1]]
+
+    @Test func smallCellsAndEverythingDerivedFromThemAreHidden() {
+        let equity = EquityTable(groups: ["A", "B", "C", "not stated"], counts: Self.counts)
+        // B's 4 shortlisted is primary: its row and column need a second hidden entry; the whole "not stated" row is small.
+        #expect(equity.rows[1].stages[2] == .suppressed(.primary))
+        #expect(equity.rows[3].earners == .suppressed(.primary))
+        for row in equity.rows {
+            #expect(row.stages.filter { $0.value == nil }.count != 1 || row.earners.value == nil, "a lone hidden cell in \(row.group)")
+        }
+        // A is untouched: every count, rate and ratio is published and checks out by hand.
+        let a = equity.rows[0]
+        #expect(a.earners == .shown(82) && a.shared == .shown(42))
+        #expect(isClose(a.sharingRate, 42.0 / 82.0) && isClose(a.shortlistingRate, 12.0 / 42.0))
+        let overall = equity.overall
+        #expect(overall.earners == .shown(173))
+        #expect(isClose(overall.sharingRate, 90.0 / 173.0))
+        #expect(isClose(a.sharingRatio, (42.0 / 82.0) / (90.0 / 173.0)))
+        #expect(isClose(a.shareOfEarners, 82.0 / 173.0))
+        // Nothing derived from a hidden count is published.
+        #expect(equity.rows[1].shared.value == nil && equity.rows[1].shortlistingRate == nil && equity.rows[1].shortlistingRatio == nil)
+        #expect(equity.rows[3].sharingRate == nil && equity.rows[3].shareOfEarners == nil)
+    }
+
+    @Test func noHiddenCountCanBeRecomputed() {
+        let equity = EquityTable(groups: ["A", "B", "C", "not stated"], counts: Self.counts)
+        let table = equity.table
+        let published = table.cells.enumerated().map { row, cells in cells.map(\.value) + [table.rowTotals[row].value] }
+            + [table.columnTotals.map(\.value) + [table.grandTotal.value]]
+        #expect(subtractionAttack(published).isEmpty)
+        #expect(linearAttack(published).isEmpty)
+        // The cumulative "shared" counts add relations of their own; they are published only with both parts, so adding
+        // them as a column of knowns leaves every hidden entry hidden.
+        for (index, row) in equity.rows.enumerated() where row.shared.value != nil {
+            #expect(published[index][1] != nil && published[index][2] != nil)
+        }
+    }
+}
