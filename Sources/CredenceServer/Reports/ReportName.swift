@@ -1,6 +1,6 @@
 /// The reports `GET /v1/reports/{name}` answers.
 enum ReportName: String, CaseIterable, Sendable {
-    case calibration, demand, recognition, equity
+    case alignment, demand, recognition, calibration, equity
 
     static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -10,6 +10,7 @@ enum ReportFormat: String, CaseIterable {
 /// parameter at fault.
 struct ReportRequest: Sendable {
     static let maxPathway = 20
+    static let maxOccupations = 20
     /// Five years: enough for any curriculum cycle, and a bound on what one request scans.
     static let maxPeriodDays = 5 * 366
     static let defaultPeriodDays = 365
@@ -19,6 +20,8 @@ struct ReportRequest: Sendable {
     var achievement: UUID?
     /// Achievements stacked into one pathway (alignment coverage), in the caller's order.
     var pathway: [UUID]
+    /// Target occupations by framework code (alignment coverage); when empty, the report picks the closest.
+    var occupations: [String]
     /// First and last day of the period (UTC midnights); the period ends at the end of `to`.
     var from: Date
     var to: Date
@@ -63,6 +66,15 @@ struct ReportRequest: Sendable {
                 field("pathway", "must not list an achievement twice")
             } else {
                 pathway = ids
+            }
+        }
+        occupations = []
+        if let text = query.get("occupation") {
+            let codes = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            if !(1...Self.maxOccupations).contains(codes.count) || codes.contains(where: { $0.count > 200 }) {
+                field("occupation", "must list 1 to \(Self.maxOccupations) occupation codes (ESCO URIs or O*NET-SOC codes) separated by commas")
+            } else {
+                occupations = codes
             }
         }
         func day(_ name: String) -> Date? {

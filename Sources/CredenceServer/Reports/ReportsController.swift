@@ -5,6 +5,7 @@ import Reporting
 
 /// `GET /v1/reports/{name}`: a curriculum team's reports on its own achievements; the platform's admins see all.
 struct ReportsController {
+    let alignment: AlignmentReport
     let calibration: CalibrationReport
     let demand: DemandReport
     let recognition: RecognitionReport
@@ -29,6 +30,7 @@ struct ReportsController {
             let scope = try await ReportScope.resolve(organization: organization, request: query, client: client, logger: context.logger)
             let report: ReportDocument
             switch name {
+            case .alignment: report = try await alignment.build(scope, now: now)
             case .calibration: report = try await calibration.build(scope, now: now)
             case .demand: report = try await demand.build(scope, now: now)
             case .recognition: report = try await recognition.build(scope, now: now)

@@ -6,6 +6,7 @@ struct ReportsFeature {
         let client = components.client
         let logger = components.logger
         ReportsController(
+            alignment: AlignmentReport(client: client, logger: logger),
             calibration: CalibrationReport(client: client, logger: logger),
             demand: DemandReport(client: client, logger: logger),
             recognition: RecognitionReport(client: client, logger: logger),
