@@ -59,3 +59,25 @@ import Testing
         }
     }
 }
+
+@Suite struct CohortComparisonTests {
+    @Test func ratesUseTheZTestAndTimesTheRankTest() {
+        let with = CohortActivity(
+            learners: 40, checkedIn: 30, discussed: 12, startedModules: 36, continuedModules: 30, completed: 25, submissionHours: [1, 2, 3, 4]
+        )
+        let without = CohortActivity(
+            learners: 8, checkedIn: 4, discussed: 2, startedModules: 6, continuedModules: 3, completed: 2, submissionHours: [2, 5, 6]
+        )
+        let rows = CohortComparison(withBadges: with, withoutBadges: without).rows
+        #expect(rows.map(\.measure) == ["check_in", "discussion", "module_retention", "completion", "submission_hours"])
+        let checkIn = rows[0]
+        #expect(isClose(checkIn.difference, 30.0 / 40 - 4.0 / 8))
+        #expect(checkIn.statistic == TwoProportionTest(Proportion(successes: 30, trials: 40)!, Proportion(successes: 4, trials: 8)!).z)
+        #expect(checkIn.withBadgesSize == 40 && checkIn.withoutBadgesSize == 8)
+        #expect(!checkIn.warnings.isEmpty, "8 learners is a small group")
+        let times = rows[4]
+        // U for the first sample: pairs (x > y) + ½ ties = (1>…: 0) (2: ½) (3: 1) (4: 1) = 2.5; medians 2.5 and 5.
+        #expect(times.statistic == 2.5 && times.withBadges == 2.5 && times.withoutBadges == 5)
+        #expect(times.test == "Mann–Whitney U" && !times.isRate)
+    }
+}

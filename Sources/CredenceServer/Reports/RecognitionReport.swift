@@ -81,12 +81,9 @@ struct RecognitionReport {
         let funnel = BarChart(
             title: "From search results to hire",
             description: "Badge holders at each stage, summed over the achievements in this report (all employers).",
+            // Counts only: stages are counted independently, so a share "of those who appeared" could exceed 100%.
             bars: zip(Self.stages, totals).map { stage, count in
-                BarChart.Bar(
-                    label: stage.heading, value: Double(count),
-                    valueText: totals[0] > 0 && stage.name != "appeared"
-                        ? "\(count) (\(NumberText.percent(Double(count) / Double(totals[0]))) of those who appeared)" : String(count)
-                )
+                BarChart.Bar(label: stage.heading, value: Double(count), valueText: count == 1 ? "1 holder" : "\(count) holders")
             },
             idPrefix: "recognition-funnel"
         )

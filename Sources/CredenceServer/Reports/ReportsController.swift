@@ -10,6 +10,7 @@ struct ReportsController {
     let demand: DemandReport
     let recognition: RecognitionReport
     let equity: EquityReport
+    let uplift: UpliftReport
     let client: PostgresClient
     let page: ReportPage
 
@@ -35,6 +36,7 @@ struct ReportsController {
             case .demand: report = try await demand.build(scope, now: now)
             case .recognition: report = try await recognition.build(scope, now: now)
             case .equity: report = try await equity.build(scope, now: now)
+            case .uplift: report = try await uplift.build(scope, now: now)
             }
             context.logger.debug(
                 "report built",

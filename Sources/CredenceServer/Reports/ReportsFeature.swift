@@ -11,11 +11,14 @@ struct ReportsFeature {
             demand: DemandReport(client: client, logger: logger),
             recognition: RecognitionReport(client: client, logger: logger),
             equity: EquityReport(client: client, logger: logger),
+            uplift: UpliftReport(client: client, logger: logger),
             client: client,
             page: try ReportPage()
         ).register(on: endpoints)
         let limit = components.config.maxBodyBytes
         RecognitionNamingController(client: client, logger: logger, maxBodyBytes: limit).register(on: endpoints)
         EarnerAttributesController(client: client, logger: logger, maxBodyBytes: limit).register(on: endpoints)
+        CohortsController(client: client, logger: logger, maxBodyBytes: limit, maxEventBytes: components.config.maxImportBytes)
+            .register(on: endpoints)
     }
 }
