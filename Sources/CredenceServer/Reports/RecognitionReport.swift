@@ -27,7 +27,9 @@ struct RecognitionReport {
         let from = scope.request.from
         let end = scope.request.end
         // One row per (achievement, employer bucket, stage) plus, through the grouping set, per (achievement, stage) over
-        // all employers; the bucket is the employer's name when it agreed to be named, else NULL (pooled).
+        // all employers; the bucket is the employer's name when it agreed to be named, else NULL (pooled). The pseudo-stage
+        // `converted` counts holders hired who had also appeared in results: to the same bucket, or to any employer for
+        // the all-employers row, so the hire rate is a share of the same people and never exceeds 1.
         let rows = try await client.query(
             """
             WITH appeared AS (
@@ -54,6 +56,19 @@ struct RecognitionReport {
             SELECT achievement_id, employer, GROUPING(employer) = 1, stage, count(DISTINCT earner_id)::int, max(at)
             FROM events
             GROUP BY GROUPING SETS ((achievement_id, stage, employer), (achievement_id, stage))
+            UNION ALL
+            SELECT h.achievement_id, h.employer, false, 'converted', count(DISTINCT h.earner_id)::int, max(h.at)
+            FROM events h
+            WHERE h.stage = 'hired' AND EXISTS (
+                SELECT 1 FROM events a WHERE a.stage = 'appeared' AND a.achievement_id = h.achievement_id AND a.earner_id = h.earner_id
+                  AND a.employer IS NOT DISTINCT FROM h.employer)
+            GROUP BY h.achievement_id, h.employer
+            UNION ALL
+            SELECT h.achievement_id, NULL, true, 'converted', count(DISTINCT h.earner_id)::int, max(h.at)
+            FROM events h
+            WHERE h.stage = 'hired' AND EXISTS (
+                SELECT 1 FROM events a WHERE a.stage = 'appeared' AND a.achievement_id = h.achievement_id AND a.earner_id = h.earner_id)
+            GROUP BY h.achievement_id
             """,
             logger: logger
         )
@@ -74,7 +89,8 @@ struct RecognitionReport {
             for label in labels {
                 let stages = Self.stages.map { byEmployer[label]?[$0.name] ?? 0 }
                 if label == Self.allEmployers { totals = zip(totals, stages).map(+) }
-                let hireRate: ReportValue = stages[0] > 0 ? .rate(Double(stages[6]) / Double(stages[0]), places: 1) : .missing
+                let converted = byEmployer[label]?["converted"] ?? 0
+                let hireRate: ReportValue = stages[0] > 0 ? .rate(Double(converted) / Double(stages[0]), places: 1) : .missing
                 table.append([.text(achievement.name), .text(label)] + stages.map { .integer($0) } + [hireRate])
             }
         }
@@ -93,7 +109,8 @@ struct RecognitionReport {
                 + "achievement is aligned to. Opened evidence: an employer opened the credential. Shortlisted, interviewed, badge "
                 + "referenced in interview, accepted in screening and hired: employer signals naming the credential. Stages are counted "
                 + "independently (a signal need not follow a search in this service), so a later stage can exceed an earlier one. "
-                + "Hire rate: hired over appeared. Employers are named only when they agreed to be; the others are pooled, and "
+                + "Hire rate: of the holders who appeared in results, the share hired (by the same employer, or by any for all "
+                + "employers). Employers are named only when they agreed to be; the others are pooled, and "
                 + "\"\(Self.allEmployers)\" counts each holder once however many employers acted.",
             table: ReportTable(
                 id: "funnel",
