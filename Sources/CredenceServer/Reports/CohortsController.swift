@@ -11,6 +11,7 @@ struct CohortsController {
     let logger: Logger
     let maxBodyBytes: Int
     let maxEventBytes: Int
+    let events: LearnerEventStore
 
     struct CohortRequest: Decodable, Validatable {
         var name: String
@@ -77,31 +78,13 @@ struct CohortsController {
                 throw Problem(status: .unsupportedMediaType, detail: "send events as application/x-ndjson or text/csv")
             }
             let body = Array(try await request.collectBody(upTo: maxEventBytes).readableBytesView)
-            let batch = try LearnerEventBatch(body: body, csv: mediaType == "text/csv")
-            let inserted = try await client.transaction(logger: logger) { connection -> Int in
-                let owner = try await connection.query("SELECT organization_id FROM cohorts WHERE id = \(id)", logger: logger)
-                var organization: UUID?
-                for try await value in owner.decode(UUID.self) { organization = value }
-                guard organization == principal.organizationID else { throw StoreError.notFound(what: "cohort", id: id.uuidString) }
-                let events = batch.events
-                let rows = try await connection.query(
-                    """
-                    INSERT INTO learner_events (cohort_id, learner, kind, module, at)
-                    SELECT \(id), l, k, m, t FROM unnest(\(events.map(\.learner))::text[], \(events.map(\.kind.rawValue))::text[],
-                                                       \(events.map(\.module))::text[], \(events.map(\.at))::timestamptz[]) AS x(l, k, m, t)
-                    ON CONFLICT DO NOTHING
-                    RETURNING 1
-                    """,
-                    logger: logger
-                )
-                var inserted = 0
-                for try await _ in rows.decode(Int.self) { inserted += 1 }
-                return inserted
-            }
+            let outcome = try await events.add(
+                body, csv: mediaType == "text/csv", cohort: id, organization: principal.organizationID, maxEvents: LearnerEventBatch.maxEvents
+            )
             return JSONResponse(
                 [
-                    "cohortId": .string(id.uuidString), "received": .number(JSONNumber(batch.events.count)), "stored": .number(JSONNumber(inserted)),
-                    "duplicates": .number(JSONNumber(batch.events.count - inserted)),
+                    "cohortId": .string(id.uuidString), "received": .number(JSONNumber(outcome.received)),
+                    "stored": .number(JSONNumber(outcome.stored)), "duplicates": .number(JSONNumber(outcome.duplicates)),
                 ]
             )
         }

@@ -22,18 +22,19 @@ struct LearnerEventBatch: Sendable {
         var at: Date
     }
 
+    /// Per request; the command line imports larger files.
     static let maxEvents = 100_000
     static let maxErrors = 100
 
     let events: [Event]
 
     /// Reads the body by its media type; throws a problem listing the invalid fields (at most `maxErrors`).
-    init(body: [UInt8], csv: Bool) throws {
+    init(body: [UInt8], csv: Bool, maxEvents: Int) throws {
         var events: [Event] = []
         var errors: [Problem.FieldError] = []
         let lines: [(line: Int, fields: [String: String])] = csv ? try Self.csvLines(body) : try Self.ndjsonLines(body)
-        if lines.count > Self.maxEvents {
-            throw Problem.invalid([.init(pointer: "/lines", detail: "a batch holds at most \(Self.maxEvents) events")])
+        if lines.count > maxEvents {
+            throw Problem.invalid([.init(pointer: "/lines", detail: "a batch holds at most \(maxEvents) events")])
         }
         for (line, fields) in lines {
             let pointer = "/lines/\(line)"

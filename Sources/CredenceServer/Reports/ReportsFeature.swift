@@ -18,7 +18,9 @@ struct ReportsFeature {
         let limit = components.config.maxBodyBytes
         RecognitionNamingController(client: client, logger: logger, maxBodyBytes: limit).register(on: endpoints)
         EarnerAttributesController(client: client, logger: logger, maxBodyBytes: limit).register(on: endpoints)
-        CohortsController(client: client, logger: logger, maxBodyBytes: limit, maxEventBytes: components.config.maxImportBytes)
-            .register(on: endpoints)
+        CohortsController(
+            client: client, logger: logger, maxBodyBytes: limit, maxEventBytes: components.config.maxImportBytes,
+            events: LearnerEventStore(client: client, logger: logger)
+        ).register(on: endpoints)
     }
 }
