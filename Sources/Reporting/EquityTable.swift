@@ -38,10 +38,12 @@ public struct EquityTable: Sendable, Hashable {
     /// `counts[g]` holds group g's earners in each stage (earned only, shared not shortlisted, shortlisted).
     public init(groups: [String], counts: [[Int]], overallLabel: String = "All earners", rule: SuppressionRule = SuppressionRule()) {
         precondition(groups.count == counts.count && counts.allSatisfy { $0.count == Self.stages.count }, "one count per stage per group")
-        let table = SuppressedTable(counts: counts, rule: rule)
+        // Every attribute's table partitions the same earners, so the stage totals are the same numbers in each; publishing
+        // them once, the same way everywhere, keeps the tables from being combined against each other.
+        let totals = Self.stages.indices.map { stage in counts.reduce(0) { $0 + $1[stage] } }
+        let table = SuppressedTable(counts: counts, rule: rule, columnTotals: SuppressedList(counts: totals, rule: rule))
         self.table = table
         let grand = table.grandTotal
-        let totals = Self.stages.indices.map { stage in counts.reduce(0) { $0 + $1[stage] } }
         let overall = Self.row(
             overallLabel, earners: grand, stages: table.columnTotals, trueShared: totals[1] + totals[2], grand: grand, overall: nil, rule: rule
         )

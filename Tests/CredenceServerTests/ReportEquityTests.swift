@@ -34,10 +34,13 @@ import Testing
                 let holder = try await ReportDemandRecognitionTests.holder(world, index: i, issuer: issuer)
                 let key = try await world.service.key(org: "Platform", kind: .platform, role: .earner, earnerID: holder.earner)
                 if firstEarner == nil { firstEarner = (holder.earner, key) }
-                if let gender = Self.gender(i) {
+                var attributes = JSONObject()
+                if let gender = Self.gender(i) { attributes["gender"] = .string(gender) }
+                if i % 2 == 0 { attributes["age_band"] = .string(i % 4 == 0 ? "under 25" : "25-34") }
+                if !attributes.isEmpty {
                     let response = try await world.client.execute(
                         uri: "/v1/earners/\(holder.earner)/attributes", method: .put, headers: .bearer(key, .json),
-                        body: ByteBuffer(string: #"{"attributes": {"gender": "\#(gender)"}}"#)
+                        body: ByteBuffer(string: JSONValue.object(["attributes": .object(attributes)]).serialized())
                     )
                     #expect(response.status == .ok)
                 }
@@ -91,6 +94,11 @@ import Testing
                     #expect(nearlyEqual(rate, Double(truth[1] + truth[2]) / Double(truth.reduce(0, +))))
                 }
             }
+            // A second attribute cuts the same earners another way: its margin row is published exactly as the first's, so
+            // the two tables cannot be played against each other.
+            let ages = reports.rows(report, table: "age_band")
+            #expect(ages.map { $0["group"]?.stringValue } == ["25-34", "under 25", "Not stated", "All earners"])
+            #expect(ages.last == rows.last)
             // The overall row holds the totals: no hidden count may follow from rows, columns and totals.
             #expect(rows.last?["group"] == "All earners")
             #expect(Self.recoverable(published).isEmpty, "recovered \(Self.recoverable(published))")
@@ -101,7 +109,7 @@ import Testing
             #expect(csv.count == rows.count)
             #expect(csv.allSatisfy { row in Self.stages.allSatisfy { row[$0] == "suppressed" || Int(row[$0] ?? "") != nil } })
             let page = ReportFormats.parsePage(try await reports.get("equity", issuer.token, "format=html&from=2025-01-01").text)
-            #expect(page.isWellFormed && page.elementCounts["svg"] == 1)
+            #expect(page.isWellFormed && page.elementCounts["svg"] == 2, "one chart per attribute")
 
             // Outside the period, or for another team, there is no one to break down.
             #expect(try await reports.json("equity", issuer.token, "from=2026-01-01").items("sections").isEmpty)

@@ -81,3 +81,36 @@ import Testing
         #expect(times.test == "Mann–Whitney U" && !times.isRate)
     }
 }
+
+@Suite struct SharedMarginTests {
+    /// Tables of one population by different attributes publish the same margin row, and each leaks nothing given it.
+    @Test func tablesOfOnePopulationShareTheirMarginsAndLeakNothing() {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<300 {
+            let columns = 2 + generator.index(below: 3)
+            let rows = 2 + generator.index(below: 4)
+            // About one count in three is small.
+            let first = (0..<rows).map { _ in
+                (0..<columns).map { _ in generator.index(below: 3) == 0 ? generator.index(below: 10) : 10 + generator.index(below: 60) }
+            }
+            // The same people split another way: the column totals stay, the rows change.
+            let totals = (0..<columns).map { c in first.reduce(0) { $0 + $1[c] } }
+            let second = [totals.map { $0 / 2 }, totals.map { $0 - $0 / 2 }]
+            let margins = SuppressedList(counts: totals)
+            var margin: [PublishedCount]?
+            for counts in [first, second] {
+                let table = SuppressedTable(counts: counts, columnTotals: margins)
+                #expect(margin == nil || margin == table.columnTotals + [table.grandTotal], "\(counts)")
+                margin = table.columnTotals + [table.grandTotal]
+                let view = table.cells.enumerated().map { r, cells in cells.map(\.value) + [table.rowTotals[r].value] }
+                    + [table.columnTotals.map(\.value) + [table.grandTotal.value]]
+                for (r, row) in counts.enumerated() {
+                    for (c, count) in row.enumerated() where count < 10 { #expect(view[r][c] == nil, "\(counts)") }
+                }
+                #expect(subtractionAttack(view).isEmpty, "\(counts)")
+                #expect(linearAttack(view).isEmpty, "\(counts)")
+            }
+            #expect(margin == margins.cells + [margins.publishedTotal])
+        }
+    }
+}
