@@ -119,7 +119,7 @@ struct AlignmentReport {
                        AND (al.review IN ('confirmed', 'corrected') OR coalesce(al.confidence, 1) >= 0.5),
                    al.resolved_at
             FROM achievement_alignments al LEFT JOIN skills k ON k.id = al.skill_id
-            WHERE al.achievement_id = ANY(\(scope.ids))
+            WHERE al.achievement_id = ANY(\(scope.ids)) AND al.rule IS DISTINCT FROM 'not_needed'
             ORDER BY al.achievement_id, al.id
             """,
             logger: logger
@@ -153,7 +153,7 @@ struct AlignmentReport {
         ReportSection(
             heading: "Alignments and how they were resolved",
             method: "Every alignment the achievement's definition carries (on the achievement, its result descriptions or rubric "
-                + "levels, its tags), as received, and the framework concept it was resolved to: by URL or code, exact label, "
+                + "levels, its tags; the name only when nothing else aligns it), as received, and the framework concept it was resolved to: by URL or code, exact label, "
                 + "full-text or close match, with the resolver's confidence (0 to 1) and the issuer's review. Counts: whether search "
                 + "and coverage use it (resolved, not rejected, and confirmed or confidence at least 0.5).",
             table: ReportTable(

@@ -52,7 +52,10 @@ struct ReportPage: Sendable {
     }
 
     static func cell(_ value: ReportValue, numeric: Bool) -> [String: Any] {
-        var cell: [String: Any] = ["text": value.displayText, "cls": numeric ? "num" : "text"]
+        let text = value.displayText
+        // Long text (URIs, rationales) may break anywhere so wide tables fit the page; short tokens (dates, codes) never.
+        let short = text.count <= 16 && !text.contains(" ")
+        var cell: [String: Any] = ["text": text, "cls": numeric ? "num" : short ? "text nowrap" : "text"]
         if case .count(.suppressed(let reason)) = value {
             cell["cls"] = "num suppressed"
             cell["note"] =
