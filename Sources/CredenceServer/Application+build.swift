@@ -47,6 +47,7 @@ public func buildApplication(
     let verification = VerificationFeature(components: components)
     verification.register(on: endpoints)
     CalibrationFeature(components: components).register(on: endpoints)
+    try ReportsFeature(components: components).register(on: endpoints)
 
     var app = Application(
         router: router,

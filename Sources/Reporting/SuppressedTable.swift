@@ -28,7 +28,12 @@ public struct SuppressedTable: Sendable, Hashable {
     public let grandTotal: PublishedCount
 
     /// Suppresses a rectangular table of non-negative counts (at least one row and one column).
-    public init(counts: [[Int]], rule: SuppressionRule = SuppressionRule()) {
+    ///
+    /// `columnTotals`, when given, is how the column totals and grand total are already published (a `SuppressedList`
+    /// of the same column totals): the table publishes its margin row exactly so and hides complements elsewhere. Several
+    /// tables that partition one population (one per attribute) then share one published margin row, and since each is
+    /// protected given that row, together they disclose nothing more than each does alone. Needs at least two rows.
+    public init(counts: [[Int]], rule: SuppressionRule = SuppressionRule(), columnTotals: SuppressedList? = nil) {
         self.counts = counts
         let rowCount = counts.count
         let columnCount = counts.map(\.count).max() ?? 0
@@ -48,6 +53,13 @@ public struct SuppressedTable: Sendable, Hashable {
                 graph.reasons[row][column] = .primary
             }
         }
+        if let columnTotals {
+            precondition(columnTotals.counts == Array(extended[rowCount].prefix(columnCount)), "the published totals must be this table's")
+            for (column, published) in (columnTotals.cells + [columnTotals.publishedTotal]).enumerated() {
+                graph.reasons[rowCount][column] = published.suppressionReason
+                graph.locked[rowCount][column] = published.value != nil
+            }
+        }
         graph.closeBridges()
         let published = (0...rowCount).map { row in
             (0...columnCount).map { column in
@@ -56,7 +68,7 @@ public struct SuppressedTable: Sendable, Hashable {
         }
         cells = published.prefix(rowCount).map { Array($0.prefix(columnCount)) }
         rowTotals = published.prefix(rowCount).map { $0[columnCount] }
-        columnTotals = Array(published[rowCount].prefix(columnCount))
+        self.columnTotals = Array(published[rowCount].prefix(columnCount))
         grandTotal = published[rowCount][columnCount]
     }
 }

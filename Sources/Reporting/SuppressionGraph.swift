@@ -4,6 +4,8 @@ struct SuppressionGraph {
     let values: [[Int]]
     /// Why each entry is hidden, nil when shown.
     var reasons: [[SuppressionReason?]]
+    /// Shown entries that must stay shown (published elsewhere already): never picked as complements.
+    var locked: [[Bool]]
 
     private var rowVertices: Int { values.count }
     private var columnVertices: Int { values.first?.count ?? 0 }
@@ -11,6 +13,7 @@ struct SuppressionGraph {
     init(values: [[Int]]) {
         self.values = values
         reasons = values.map { $0.map { _ in nil } }
+        locked = values.map { $0.map { _ in false } }
     }
 
     /// Hides further entries until no hidden entry is a bridge of the hidden entries' graph.
@@ -71,6 +74,7 @@ struct SuppressionGraph {
             for neighbour in neighbours(of: current) where !done[neighbour] {
                 let (entryRow, entryColumn) = entry(current, neighbour)
                 if (entryRow, entryColumn) == (row, column) { continue }
+                if locked[entryRow][entryColumn] && reasons[entryRow][entryColumn] == nil { continue }
                 let cost = reasons[entryRow][entryColumn] == nil ? values[entryRow][entryColumn] + 1 : 0
                 if distance[current] + cost < distance[neighbour] {
                     distance[neighbour] = distance[current] + cost

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredenceServer
 import Foundation
+import Logging
 import NIOCore
 import PostgresNIO
 import StrictJSON
@@ -9,16 +10,23 @@ import StrictJSON
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import credentials: an NDJSON file (one credential per line), or a folder of .json/.jsonld/.jwt/.png/.svg files.",
+        abstract: "Import credentials: an NDJSON file (one credential per line), or a folder of .json/.jsonld/.jwt/.png/.svg files; "
+            + "with --cohort, a cohort's learner events (NDJSON, or .csv with the header learner,kind,module,time).",
         discussion: "Results for rejected lines or files are printed with their problems; a summary ends the run. Exit status 1 if any were rejected."
     )
 
     @Argument(help: "An NDJSON file, or a folder of credential files.") var path: String
     @Option(help: "Credentials per transaction.") var batch = 200
+    @Option(help: "Import learner events into this cohort (created with PUT /v1/cohorts/{id}) instead of credentials.")
+    var cohort: String?
 
     func run() async throws {
         let config = CommandEnvironment.load()
         let logger = CommandEnvironment.logger(for: config)
+        if let cohort {
+            guard let id = UUID(uuidString: cohort) else { throw ValidationError("--cohort must be a cohort id (a UUID)") }
+            return try await importEvents(cohort: id, config: config, logger: logger)
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw ValidationError("\(path) does not exist") }
         let (path, batch, folder) = (self.path, self.batch, isFolder.boolValue)
@@ -48,5 +56,24 @@ struct ImportCommand: AsyncParsableCommand {
         }
         print("lines \(summary.lines): stored \(summary.stored), duplicates \(summary.duplicates), conflicts \(summary.conflicts), rejected \(summary.rejected)")
         if summary.rejected > 0 { throw ExitCode(1) }
+    }
+
+    /// The whole file in one transaction, as the API stores a batch: all of it or, with the problems printed, none.
+    private func importEvents(cohort: UUID, config: AppConfig, logger: Logger) async throws {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= config.maxImportBytes else { throw ValidationError("\(path) is larger than \(config.maxImportBytes) bytes") }
+        let body = Array(try Data(contentsOf: url))
+        let csv = url.pathExtension.lowercased() == "csv"
+        do {
+            let outcome = try await PostgresClient.withRunning(config.database.clientConfiguration, logger: logger) { client in
+                try await LearnerEventStore(client: client, logger: logger).add(body, csv: csv, cohort: cohort, organization: nil, maxEvents: .max)
+            }
+            print("events \(outcome.received): stored \(outcome.stored), duplicates \(outcome.duplicates)")
+        } catch let problem as Problem {
+            for error in problem.errors { print("\(error.pointer): \(error.detail)") }
+            if problem.errors.isEmpty { print(problem.detail ?? problem.title) }
+            throw ExitCode(1)
+        }
     }
 }
