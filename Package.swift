@@ -104,14 +104,14 @@ let package = Package(
         ),
         .testTarget(name: "SkillsTests", dependencies: ["Skills"], exclude: ["Resources"], swiftSettings: testSettings),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration"], exclude: ["References"], swiftSettings: testSettings),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["References"], swiftSettings: testSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Skills"], exclude: ["References"], swiftSettings: testSettings),
         // One-character forgeries of signed credentials, shared by the verifier's and the service's tests.
         .target(name: "FixtureTampering", dependencies: ["StrictJSON"], path: "Tests/FixtureTampering", swiftSettings: testSettings),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: testSettings),
         .testTarget(
             name: "CredenceServerTests",
             dependencies: [
-                "CredenceServer", "StrictJSON", "Verification", "FixtureTampering",
+                "CredenceServer", "StrictJSON", "Verification", "FixtureTampering", "Skills",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -11,14 +11,7 @@ struct ReportPage: Sendable {
     let library: MustacheLibrary
 
     init() throws {
-        var library = MustacheLibrary()
-        for name in ["report-page", "report-style", "verification-style"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates") else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Resources/templates/\(name).mustache"])
-            }
-            try library.register(String(contentsOf: url, encoding: .utf8), named: name)
-        }
-        self.library = library
+        library = try .shipped(["report-page", "report-style", "verification-style"])
     }
 
     func render(_ report: ReportDocument, query: ReportRequest) -> String {

@@ -9,14 +9,7 @@ struct PublicVerificationPage: Sendable {
 
     /// Loads the templates shipped with the service.
     init() throws {
-        var library = MustacheLibrary()
-        for name in ["verification-page", "verification-error", "verification-style"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates") else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Resources/templates/\(name).mustache"])
-            }
-            try library.register(String(contentsOf: url, encoding: .utf8), named: name)
-        }
-        self.library = library
+        library = try .shipped(["verification-page", "verification-error", "verification-style"])
     }
 
     func render(_ verification: PublicVerification, now: Date) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Skills
 import StrictJSON
 
 #if canImport(FoundationXML)
@@ -10,42 +11,10 @@ import FoundationXML
 
 /// Reading reports back the way their consumers do: CSV as a spreadsheet parses it, HTML as an XML parser does.
 enum ReportFormats {
-    /// RFC 4180 records (quoted fields, doubled quotes, CRLF), written independently of the service's CSV writer.
+    /// RFC 4180 records (quoted fields, doubled quotes, CRLF), read by the Skills library's reader (the one framework
+    /// imports use), which shares no code with the reports' CSV writer.
     static func csvRecords(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text.unicodeScalars)[...]
-        while let c = characters.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if characters.first == "\"" {
-                        field.unicodeScalars.append(characters.removeFirst())
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                record.append(field)
-                field = ""
-            } else if c == "\r" {
-                continue
-            } else if c == "\n" {
-                record.append(field)
-                records.append(record)
-                record = []
-                field = ""
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        return records
+        ((try? CSVReader.records(Array(text.utf8))) ?? []).map(\.fields)
     }
 
     /// CSV as dictionaries keyed by the header row; nil when a record's length differs from the header's.
