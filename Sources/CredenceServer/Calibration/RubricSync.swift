@@ -16,7 +16,9 @@ public enum RubricSync {
     /// Brings the rubrics of these achievements up to date, on the caller's connection (inside its transaction).
     /// Call it with the achievements of newly stored credentials and of changed definitions.
     @discardableResult
-    public static func sync(achievements: [UUID], on connection: PostgresConnection, logger: Logger) async throws -> Int {
+    /// `credentials` narrows version assignment to those (the credentials an ingest batch just stored): without it,
+    /// every unassigned credential of the achievements is looked at.
+    public static func sync(achievements: [UUID], credentials: [UUID]? = nil, on connection: PostgresConnection, logger: Logger) async throws -> Int {
         guard !achievements.isEmpty else { return 0 }
         let rows = try await connection.query(
             """
@@ -41,7 +43,7 @@ public enum RubricSync {
                 created += 1
             }
         }
-        try await assignVersions(achievements: achievements, on: connection, logger: logger)
+        try await assignVersions(achievements: achievements, credentials: credentials, on: connection, logger: logger)
         return created
     }
 
@@ -108,7 +110,7 @@ public enum RubricSync {
     }
 
     /// Gives every credential of these achievements that has none the rubric version it was assessed under.
-    static func assignVersions(achievements: [UUID], on connection: PostgresConnection, logger: Logger) async throws {
+    static func assignVersions(achievements: [UUID], credentials: [UUID]? = nil, on connection: PostgresConnection, logger: Logger) async throws {
         // Only achievements with a rubric: credentials of the others stay unassigned for good, and scanning them on
         // every ingest batch would cost more the more there are.
         let rows = try await connection.query(
@@ -117,7 +119,10 @@ public enum RubricSync {
         var withRubric: [UUID] = []
         for try await id in rows.decode(UUID.self) { withRubric.append(id) }
         guard !withRubric.isEmpty else { return }
-        // credentials_unassessed_idx finds the candidates; the embedded definition digest says, else the award date.
+        // Ingest names its new credentials (found by primary key); otherwise credentials_unassessed_idx finds the
+        // candidates. The partial index keeps an entry for every credential assigned since the last vacuum, so an
+        // ingest stream walking it would slow down batch after batch. The embedded definition digest says which
+        // version, else the award date.
         try await connection.query(
             """
             UPDATE credentials c SET rubric_version_id = pick.version_id, rubric_version_basis = pick.basis
@@ -135,6 +140,7 @@ public enum RubricSync {
                     LIMIT 1
                 ) dated ON true
                 WHERE x.achievement_id = ANY(\(withRubric)::uuid[]) AND x.rubric_version_id IS NULL
+                  AND (\(credentials)::uuid[] IS NULL OR x.id = ANY(\(credentials)::uuid[]))
             ) pick
             WHERE c.id = pick.id AND pick.version_id IS NOT NULL
             """,

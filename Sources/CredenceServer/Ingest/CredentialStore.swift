@@ -193,7 +193,9 @@ public struct CredentialStore: Sendable {
             try await AlignmentResolver(logger: logger).resolve(achievements: refreshAlignments, on: connection)
         }
         // Rubrics follow the definitions that carry one, and each new credential records the version it was assessed under.
-        try await RubricSync.sync(achievements: Array(Set(stored.values.map(\.achievementID))), on: connection, logger: logger)
+        try await RubricSync.sync(
+            achievements: Array(Set(stored.values.map(\.achievementID))), credentials: Array(stored.keys), on: connection, logger: logger
+        )
         // New credentials enter the search index, and versions they supersede leave it, in this transaction.
         let superseded = rows.superseded.compactMap { $0["old"]?.stringValue.flatMap(UUID.init(uuidString:)) }
         try await SearchIndex.refresh(credentials: Array(stored.keys) + superseded, on: connection, logger: logger)
