@@ -9,6 +9,9 @@ public struct Principal: Sendable, Hashable {
     public var role: Role
     /// Set for earner keys: the one earner the key speaks for.
     public var earnerID: UUID?
+
+    /// An admin of the platform organisation: sees and manages every organisation's records.
+    public var isPlatformAdmin: Bool { role == .admin && organizationKind == .platform }
 }
 
 /// Who caused a change, as the audit log records it.

@@ -44,14 +44,14 @@ struct AlignmentsController {
                 return value
             }
             let needing = try Self.flag(request, "needsReview", default: true)
-            let rows = try await store.list(achievement: nil, scope: Self.scope(principal), needingReview: needing, after: after, limit: limit + 1)
+            let rows = try await store.list(achievement: nil, scope: AlignmentReviewStore.Scope(principal), needingReview: needing, after: after, limit: limit + 1)
             return Self.page(rows, limit: limit)
         }
         endpoints.on(.get, "/v1/achievements/{achievementId}/alignments", access: .only(.admin, .issuer)) { request, context in
             let principal = try context.requirePrincipal()
             let achievement = try context.uuidParameter("achievementId")
             let needing = try Self.flag(request, "needsReview", default: false)
-            let rows = try await store.list(achievement: achievement, scope: Self.scope(principal), needingReview: needing, after: nil, limit: 1_000)
+            let rows = try await store.list(achievement: achievement, scope: AlignmentReviewStore.Scope(principal), needingReview: needing, after: nil, limit: 1_000)
             return JSONResponse(["items": .array(rows.map(Self.json))])
         }
         endpoints.on(.put, "/v1/achievements/{achievementId}/alignments/{alignmentId}", access: .only(.admin, .issuer)) { request, context in
@@ -65,10 +65,6 @@ struct AlignmentsController {
             )
             return JSONResponse(Self.json(row))
         }
-    }
-
-    static func scope(_ principal: Principal) -> AlignmentReviewStore.Scope {
-        principal.organizationKind == .platform && principal.role == .admin ? .all : .organization(principal.organizationID)
     }
 
     static func flag(_ request: Request, _ name: String, default fallback: Bool) throws -> Bool {

@@ -92,7 +92,7 @@ struct CredentialsController {
 enum CredentialAccess {
     static func canRead(_ record: CredentialRecord, _ principal: Principal) -> Bool {
         switch principal.role {
-        case .admin where principal.organizationKind == .platform:
+        case .admin where principal.isPlatformAdmin:
             return true
         case .admin, .issuer:
             return record.issuerOrganizationID == principal.organizationID || record.receivedByOrganizationID == principal.organizationID

@@ -86,7 +86,7 @@ struct EarnersController {
     }
 
     private func requireSelfOrPlatformAdmin(_ earnerID: UUID, _ principal: Principal) throws {
-        if principal.role == .admin, principal.organizationKind == .platform { return }
+        if principal.isPlatformAdmin { return }
         try requireSelf(earnerID, principal)
     }
 }

@@ -13,8 +13,7 @@ struct FrameworksController {
     func register(on endpoints: Endpoints) {
         endpoints.on(.get, "/v1/frameworks", access: .only(.admin, .issuer, .recruiter, .hiringManager)) { _, context in
             let principal = try context.requirePrincipal()
-            let everyone = principal.organizationKind == .platform && principal.role == .admin
-            let frameworks = try await store.list(organization: everyone ? nil : principal.organizationID)
+            let frameworks = try await store.list(organization: principal.isPlatformAdmin ? nil : principal.organizationID)
             return JSONResponse(["items": .array(frameworks.map(Self.json))])
         }
         endpoints.on(.post, "/v1/frameworks", access: .only(.admin, .issuer, .recruiter, .hiringManager)) { request, context in

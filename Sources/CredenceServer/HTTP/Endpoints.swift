@@ -50,7 +50,7 @@ public struct Endpoints {
                 throw Problem.forbidden("this endpoint needs a key with role \(needed); this key has role \(principal.role.rawValue)")
             }
         case .platformAdmin:
-            guard principal.role == .admin, principal.organizationKind == .platform else {
+            guard principal.isPlatformAdmin else {
                 throw Problem.forbidden("this endpoint needs an admin key of the platform organisation")
             }
         }

@@ -49,7 +49,7 @@ struct ReportsController {
     /// The organisation whose achievements the caller may report on; nil for the platform's admins (every organisation).
     /// Only issuing organisations have achievements: an employer's admin has no report to see.
     static func organization(of principal: Principal) throws -> UUID? {
-        if principal.organizationKind == .platform, principal.role == .admin { return nil }
+        if principal.isPlatformAdmin { return nil }
         guard principal.organizationKind == .issuer else {
             throw Problem.forbidden("reports are for the curriculum teams of issuing organisations and for platform admins")
         }

@@ -44,10 +44,14 @@ public struct AlignmentReviewStore: Sendable {
         public var resolvedAt: Date?
     }
 
-    /// Whose alignments a caller may see: everyone's (platform admin) or one organisation's achievements.
+    /// Whose alignments a caller may see and review: everyone's (platform admin) or one organisation's achievements.
     public enum Scope: Sendable {
         case all
         case organization(UUID)
+
+        public init(_ principal: Principal) {
+            self = principal.isPlatformAdmin ? .all : .organization(principal.organizationID)
+        }
     }
 
     /// Alignments of one achievement (or one alignment of it), or of every achievement in scope; optionally only those
@@ -97,7 +101,7 @@ public struct AlignmentReviewStore: Sendable {
     /// Records a verdict on one alignment of an achievement the caller's organisation owns (any, for platform admins),
     /// and rebuilds the achievement's search rows. Returns the alignment as it now stands.
     public func review(_ verdict: Verdict, alignment: Int, of achievement: UUID, principal: Principal, context: AuditContext) async throws -> Row {
-        let scope: Scope = principal.organizationKind == .platform && principal.role == .admin ? .all : .organization(principal.organizationID)
+        let scope = Scope(principal)
         try await client.transaction(logger: logger) { connection in
             if case .organization(let organization) = scope {
                 guard try await AchievementOwnership.owns(achievement: achievement, organization: organization, on: connection, logger: logger) else {
