@@ -40,7 +40,8 @@ public func buildApplication(
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
         .register(on: endpoints)
     EarnersController(earners: EarnerStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
-    let search = SearchService(client: client, logger: logger)
+    let replica = config.searchEngine == .memory ? SearchReplica(client: client, logger: logger) : nil
+    let search = SearchService(client: client, logger: logger, replica: replica)
     SearchController(search: search, limiter: RateLimiter(ratePerSecond: Double(config.searchesPerSecondPerKey), burst: Double(2 * config.searchesPerSecondPerKey)), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
     SignalsController(signals: SignalStore(client: client, logger: logger), search: search, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
 
@@ -52,7 +53,8 @@ public func buildApplication(
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Credence"),
-        services: [client, HTTPClientService(client: http)] + verification.services,
+        services: [client, HTTPClientService(client: http)] + verification.services
+            + (replica.map { [SearchReplicaService(replica: $0, logger: logger)] } ?? []),
         logger: logger
     )
     app.beforeServerStarts {

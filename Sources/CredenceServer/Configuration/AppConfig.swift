@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     public var additionalContexts: URL?
     /// Searches each API key may make per second (bursts of twice as many).
     public var searchesPerSecondPerKey: Int
+    /// Where search ranks: an in-memory copy of the index (default) or PostgreSQL alone.
+    public var searchEngine: SearchEngine
 
     public init(
         database: DatabaseURL,
@@ -45,7 +47,8 @@ public struct AppConfig: Sendable {
         outbound: OutboundPolicy = OutboundPolicy(),
         verification: VerificationOptions = VerificationOptions(),
         additionalContexts: URL? = nil,
-        searchesPerSecondPerKey: Int = 20
+        searchesPerSecondPerKey: Int = 20,
+        searchEngine: SearchEngine = .memory
     ) {
         self.database = database
         self.host = host
@@ -62,6 +65,7 @@ public struct AppConfig: Sendable {
         self.verification = verification
         self.additionalContexts = additionalContexts
         self.searchesPerSecondPerKey = searchesPerSecondPerKey
+        self.searchEngine = searchEngine
     }
 
     /// Reads the configuration from environment variables, collecting every problem before failing,
@@ -109,6 +113,14 @@ public struct AppConfig: Sendable {
             }
         }
 
+        var searchEngine = SearchEngine.memory
+        if let text = value("SEARCH_ENGINE") {
+            if let engine = SearchEngine(rawValue: text.lowercased()) {
+                searchEngine = engine
+            } else {
+                problems.append("SEARCH_ENGINE=\(text) is not memory or sql")
+            }
+        }
         var logFormat = LogFormat.text
         if let text = value("LOG_FORMAT") {
             if let format = LogFormat(rawValue: text.lowercased()) {
@@ -167,9 +179,16 @@ public struct AppConfig: Sendable {
             outbound: outbound,
             verification: verification,
             additionalContexts: value("CREDENCE_CONTEXTS_DIR").map { URL(fileURLWithPath: $0) },
-            searchesPerSecondPerKey: searchRate
+            searchesPerSecondPerKey: searchRate,
+            searchEngine: searchEngine
         )
     }
+}
+
+/// Where search ranks (docs/ranking.md §6). `memory` answers from a copy of the index each instance keeps exact
+/// against PostgreSQL (about 100 bytes a row); `sql` ranks in PostgreSQL alone, for small deployments or little memory.
+public enum SearchEngine: String, Sendable {
+    case memory, sql
 }
 
 /// How log lines are written: readable text for development, one JSON object per line for production.

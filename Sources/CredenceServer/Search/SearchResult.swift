@@ -39,3 +39,16 @@ public struct SearchPage: Sendable {
     public var next: SearchCursor?
     public var rankedAt: Date
 }
+
+extension SearchPage {
+    /// A page from the best `limit + 1` earners after the cursor (the extra one says another page follows) and the
+    /// number of matching earners, reported exactly up to `Ranking.totalBound`.
+    init(ranked: [SearchHit], limit: Int, matching: Int, facets: [String: [Facet]], rankedAt: Date, searchID: UUID) {
+        let hits = Array(ranked.prefix(limit))
+        self.init(
+            hits: hits, total: min(matching, Ranking.totalBound), totalIsExact: matching <= Ranking.totalBound, facets: facets,
+            next: ranked.count > limit ? hits.last.map { SearchCursor(score: $0.score, earnerID: $0.earnerID, rankedAt: rankedAt, searchID: searchID) } : nil,
+            rankedAt: rankedAt
+        )
+    }
+}

@@ -42,13 +42,16 @@ public struct SearchAnswer: Sendable {
 public struct SearchService: Sendable {
     let planner: SearchPlanner
     let store: SearchStore
+    /// The in-memory engine; nil to rank in PostgreSQL (`SEARCH_ENGINE=sql`).
+    let replica: SearchReplica?
     let client: PostgresClient
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    public init(client: PostgresClient, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(client: PostgresClient, logger: Logger, replica: SearchReplica?, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.planner = SearchPlanner(skills: SkillStore(client, logger: logger))
         self.store = SearchStore(client: client, logger: logger)
+        self.replica = replica
         self.client = client
         self.logger = logger
         self.clock = clock
@@ -66,15 +69,34 @@ public struct SearchService: Sendable {
         let minMatched = max(query.minMatched ?? 1, 1)
         let now = cursor?.rankedAt ?? clock()
         let searchID = cursor?.searchID ?? UUID()
-        let page = try await store.page(
-            terms: terms, minMatched: minMatched, scope: scope, limit: min(query.limit ?? 20, SearchQuery.maxLimit), after: cursor,
-            facets: cursor == nil, now: now, searchID: searchID
-        )
+        let limit = min(query.limit ?? 20, SearchQuery.maxLimit)
+        let page = try await rank(terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, now: now, searchID: searchID)
         let details = try await details(for: page)
         try await record(
             searchID: searchID, firstPage: cursor == nil, query: query, terms: terms, page: page, principal: principal, savedSearchID: savedSearchID
         )
         return SearchAnswer(searchID: searchID, terms: terms, page: page, details: details)
+    }
+
+    /// One page by whichever engine this service runs; facets on the first page only.
+    func rank(
+        terms: [InterpretedTerm], minMatched: Int, scope: SearchScope, limit: Int, after cursor: SearchCursor?, now: Date, searchID: UUID
+    ) async throws -> SearchPage {
+        guard let replica else {
+            return try await store.page(
+                terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, facets: cursor == nil, now: now, searchID: searchID
+            )
+        }
+        var scopeIssuers = Set<UUID>()
+        if let organization = scope.issuerOrganization { scopeIssuers = try await store.issuers(of: organization) }
+        let search = PostingSearch(
+            terms: terms, minMatched: minMatched, scope: scope, scopeIssuers: scopeIssuers, limit: limit, after: cursor, facets: cursor == nil, now: now
+        )
+        let answer = try await replica.read { $0.search(search) }
+        return SearchPage(
+            ranked: answer.hits, limit: limit, matching: answer.total, facets: cursor == nil ? try await store.facets(of: answer) : [:],
+            rankedAt: now, searchID: searchID
+        )
     }
 
     func details(for page: SearchPage) async throws -> MatchDetails {

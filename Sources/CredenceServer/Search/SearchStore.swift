@@ -9,10 +9,14 @@ public enum Ranking {
     public static let recencyHalfLife: TimeInterval = 3 * 365.25 * 86_400
     /// A preferred term adds half as much as a required one.
     public static let preferredWeight = 0.5
-    /// An unverifiable credential (shown only when asked for) counts half.
-    public static let unverifiedFactor = 0.5
     /// The total is counted exactly up to this many earners.
     public static let totalBound = 1_000
+    /// Facets list at most this many issuers and achievements.
+    public static let facetValues = 20
+
+    /// `now` on the scale of `credential_skills.rank` (schema/0010): a row's value is its term confidence times
+    /// 2^(rank − this). Both engines compute it so, from the same stored rank.
+    public static func rank(at now: Date) -> Double { now.timeIntervalSince1970 / recencyHalfLife }
 }
 
 /// What narrows a search besides its terms, resolved for SQL.
@@ -90,12 +94,8 @@ public struct SearchStore: Sendable {
                 hits.append(SearchHit(earnerID: earner, score: score, matchedTerms: matched, matches: [match]))
             }
         }
-        let more = hits.count > limit
-        hits = Array(hits.prefix(limit))
-        let next = more ? hits.last.map { SearchCursor(score: $0.score, earnerID: $0.earnerID, rankedAt: now, searchID: searchID) } : nil
         return SearchPage(
-            hits: hits, total: min(total, Ranking.totalBound), totalIsExact: total <= Ranking.totalBound,
-            facets: wantFacets ? Self.facets(facetDocument) : [:], next: next, rankedAt: now
+            ranked: hits, limit: limit, matching: total, facets: wantFacets ? Self.facets(facetDocument) : [:], rankedAt: now, searchID: searchID
         )
     }
 
@@ -119,8 +119,7 @@ public struct SearchStore: Sendable {
             hits AS MATERIALIZED (
                 SELECT cs.earner_id, t.term, t.required, t.weight, cs.skill_id, t.via, t.confidence, cs.rule, cs.credential_id,
                        cs.proficiency, cs.verified, cs.awarded_at, cs.valid_until, cs.issuer_id, cs.achievement_id, cs.framework,
-                       t.confidence * cs.score * power(0.5, extract(epoch FROM \(now)::timestamptz - cs.awarded_at) / \(Ranking.recencyHalfLife))
-                           * CASE WHEN cs.verified THEN 1 ELSE \(Ranking.unverifiedFactor) END AS s
+                       t.confidence * power(2::float8, cs.rank - \(Ranking.rank(at: now))::float8) AS s
                 FROM terms t JOIN credential_skills cs ON cs.skill_id = t.skill_id
                 WHERE (cs.verified OR \(includeUnverified))
                   AND (cs.valid_until IS NULL OR cs.valid_until > \(now)::timestamptz)
@@ -166,10 +165,10 @@ public struct SearchStore: Sendable {
             facets AS (
                 SELECT jsonb_build_object(
                     'issuer', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', x.issuer_id, 'label', i.name, 'count', x.n) ORDER BY x.n DESC, i.name), '[]')
-                               FROM (SELECT issuer_id, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY issuer_id ORDER BY n DESC LIMIT 20) x
+                               FROM (SELECT issuer_id, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY issuer_id ORDER BY n DESC LIMIT \(Ranking.facetValues)) x
                                JOIN issuers i ON i.id = x.issuer_id),
                     'achievement', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', x.achievement_id, 'label', a.name, 'count', x.n) ORDER BY x.n DESC, a.name), '[]')
-                                    FROM (SELECT achievement_id, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY achievement_id ORDER BY n DESC LIMIT 20) x
+                                    FROM (SELECT achievement_id, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY achievement_id ORDER BY n DESC LIMIT \(Ranking.facetValues)) x
                                     JOIN achievements a ON a.id = x.achievement_id),
                     'framework', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', framework, 'count', n) ORDER BY n DESC, framework), '[]')
                                   FROM (SELECT framework, count(DISTINCT earner_id) AS n FROM facet_rows GROUP BY framework) x),
@@ -198,6 +197,42 @@ public struct SearchStore: Sendable {
         var lines: [String] = []
         for try await line in rows.decode(String.self) { lines.append(line) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The issuers an organisation runs (an issuer organisation's searches see their earners only).
+    func issuers(of organization: UUID) async throws -> Set<UUID> {
+        var issuers = Set<UUID>()
+        for try await id in try await client.query("SELECT id FROM issuers WHERE organization_id = \(organization)", logger: logger).decode(UUID.self) {
+            issuers.insert(id)
+        }
+        return issuers
+    }
+
+    /// Facets from the in-memory engine's counts, labelled and ordered as the SQL engine orders them: most earners
+    /// first, then by name; at most `Ranking.facetValues` issuers and achievements.
+    func facets(of answer: PostingAnswer) async throws -> [String: [Facet]] {
+        guard answer.total > 0 else { return [:] }
+        var names: [UUID: String] = [:]
+        let rows = try await client.query(
+            """
+            SELECT id, name FROM issuers WHERE id = ANY(\(Array(answer.issuerCounts.keys))::uuid[])
+            UNION ALL SELECT id, name FROM achievements WHERE id = ANY(\(Array(answer.achievementCounts.keys))::uuid[])
+            """,
+            logger: logger
+        )
+        for try await (id, name) in rows.decode((UUID, String?).self) { names[id] = name }
+        func ranked(_ counts: [UUID: Int]) -> [Facet] {
+            counts.map { Facet(value: $0.key.uuidString.lowercased(), label: names[$0.key], count: $0.value) }
+                .sorted { ($1.count, $0.label ?? "", $0.value) < ($0.count, $1.label ?? "", $1.value) }
+                .prefix(Ranking.facetValues).map { $0 }
+        }
+        return [
+            "issuer": ranked(answer.issuerCounts),
+            "achievement": ranked(answer.achievementCounts),
+            "framework": answer.frameworkCounts.map { Facet(value: $0.key, label: nil, count: $0.value) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) },
+            "proficiency": answer.proficiencyCounts.map { Facet(value: $0.key, label: nil, count: $0.value) }.sorted { $0.value < $1.value },
+        ]
     }
 
     static func facets(_ document: String?) -> [String: [Facet]] {

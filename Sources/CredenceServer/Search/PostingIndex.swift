@@ -1,0 +1,204 @@
+import Foundation
+
+/// One row of `credential_skills` with what search filters on, as the replica reads it.
+struct IndexRow: Sendable {
+    var skillID: Int
+    var earnerID: UUID
+    var credentialID: UUID
+    var rank: Double
+    var proficiency: Float?
+    var rule: String
+    var verified: Bool
+    var awardedAt: Date
+    var validUntil: Date?
+    var issuerID: UUID
+    var achievementID: UUID
+    var achievementType: String?
+    var framework: String
+    var trusted: Bool
+    var receivedAt: Date
+    /// The organisation whose key submitted the credential.
+    var receivedBy: UUID?
+    var discoverableSince: Date?
+}
+
+/// The search index in memory: per concept, the rows of every credential aligned to it, compact enough to walk a
+/// popular concept's hundred thousand rows in about a millisecond. Credentials and earners are numbered; a row
+/// refers to them by number. Times are Date's own seconds (since 2001), so they come back exactly. A changed credential's rows are marked dead and its current rows appended; a concept
+/// whose rows are mostly dead is compacted. Not thread-safe by itself: `SearchReplica` fills a new one in one task
+/// and then only touches it under its read-write lock.
+final class PostingIndex: @unchecked Sendable {
+    struct Posting {
+        var earner: UInt32
+        var credential: UInt32
+        var issuer: UInt32
+        var achievement: UInt32
+        var rank: Double
+        /// `.infinity` when the credential does not expire.
+        var validUntil: Double
+        /// `.nan` when unrated.
+        var proficiency: Float
+        var flags: UInt8
+        var rule: UInt8
+
+        static let dead: UInt8 = 1
+        static let verified: UInt8 = 2
+        static let trusted: UInt8 = 4
+
+        func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+    }
+
+    struct Concept {
+        var postings: [Posting] = []
+        var dead = 0
+        var framework: UInt32
+    }
+
+    /// Values many rows share, numbered once.
+    struct Numbering<Value: Hashable> {
+        private(set) var values: [Value] = []
+        private var numbers: [Value: UInt32] = [:]
+
+        init(reserving first: Value? = nil) {
+            if let first { _ = number(first) }
+        }
+
+        mutating func number(_ value: Value) -> UInt32 {
+            if let number = numbers[value] { return number }
+            let number = UInt32(values.count)
+            values.append(value)
+            numbers[value] = number
+            return number
+        }
+
+        func existing(_ value: Value) -> UInt32? { numbers[value] }
+        subscript(number: UInt32) -> Value { values[Int(number)] }
+        var count: Int { values.count }
+    }
+
+    private(set) var concepts: [Int: Concept] = [:]
+    private(set) var earners = Numbering<UUID>()
+    private(set) var earnerDiscoverableSince: [Double] = []
+    private(set) var credentials = Numbering<UUID>()
+    private(set) var credentialAwardedAt: [Double] = []
+    private(set) var credentialReceivedAt: [Double] = []
+    /// 0 when no organisation's key submitted it.
+    private(set) var credentialReceivedBy: [UInt32] = []
+    /// 0 when the achievement has no type.
+    private(set) var credentialAchievementType: [UInt32] = []
+    private var credentialFirstRef: [Int32] = []
+    private(set) var issuers = Numbering<UUID>()
+    private(set) var achievements = Numbering<UUID>()
+    private(set) var organizations = Numbering<UUID?>(reserving: nil)
+    private(set) var achievementTypes = Numbering<String?>(reserving: nil)
+    private(set) var frameworks = Numbering<String>()
+    private(set) var rules = Numbering<String>()
+
+    /// Where each credential's rows are (concept, position), as linked lists in one pool, so a change can find them.
+    private var refConcept: [Int] = []
+    private var refPosition: [Int32] = []
+    private var refNext: [Int32] = []
+    private var freeRef: Int32 = -1
+
+    private(set) var rowCount = 0
+
+    /// Replaces the rows of `credentials` with `rows` (their current rows; none when they left the index).
+    func replace(credentials ids: some Sequence<UUID>, with rows: [IndexRow]) {
+        var touched = Set<Int>()
+        for id in ids {
+            guard let slot = credentials.existing(id) else { continue }
+            removeRows(of: Int(slot), touched: &touched)
+        }
+        for row in rows { insert(row) }
+        for concept in touched { compactIfSparse(concept) }
+    }
+
+    /// Adds a row of a credential whose rows are not yet here (the initial load).
+    func insert(_ row: IndexRow) {
+        let earner = earners.number(row.earnerID)
+        if Int(earner) == earnerDiscoverableSince.count { earnerDiscoverableSince.append(-.infinity) }
+        earnerDiscoverableSince[Int(earner)] = row.discoverableSince?.timeIntervalSinceReferenceDate ?? -.infinity
+
+        let credential = credentials.number(row.credentialID)
+        let slot = Int(credential)
+        if slot == credentialAwardedAt.count {
+            credentialAwardedAt.append(0)
+            credentialReceivedAt.append(0)
+            credentialReceivedBy.append(0)
+            credentialAchievementType.append(0)
+            credentialFirstRef.append(-1)
+        }
+        credentialAwardedAt[slot] = row.awardedAt.timeIntervalSinceReferenceDate
+        credentialReceivedAt[slot] = row.receivedAt.timeIntervalSinceReferenceDate
+        credentialReceivedBy[slot] = organizations.number(row.receivedBy)
+        credentialAchievementType[slot] = achievementTypes.number(row.achievementType)
+
+        var flags: UInt8 = 0
+        if row.verified { flags |= Posting.verified }
+        if row.trusted { flags |= Posting.trusted }
+        let posting = Posting(
+            earner: earner, credential: credential, issuer: issuers.number(row.issuerID), achievement: achievements.number(row.achievementID),
+            rank: row.rank, validUntil: row.validUntil?.timeIntervalSinceReferenceDate ?? .infinity, proficiency: row.proficiency ?? .nan, flags: flags,
+            rule: UInt8(truncatingIfNeeded: rules.number(row.rule))
+        )
+        let framework = frameworks.number(row.framework)
+        let position = concepts[row.skillID, default: Concept(framework: framework)].postings.count
+        concepts[row.skillID, default: Concept(framework: framework)].postings.append(posting)
+        let ref = allocateRef()
+        refConcept[Int(ref)] = row.skillID
+        refPosition[Int(ref)] = Int32(position)
+        refNext[Int(ref)] = credentialFirstRef[slot]
+        credentialFirstRef[slot] = ref
+        rowCount += 1
+    }
+
+    private func removeRows(of slot: Int, touched: inout Set<Int>) {
+        var ref = credentialFirstRef[slot]
+        while ref >= 0 {
+            let concept = refConcept[Int(ref)]
+            concepts[concept]?.postings[Int(refPosition[Int(ref)])].flags |= Posting.dead
+            concepts[concept]?.dead += 1
+            touched.insert(concept)
+            rowCount -= 1
+            let next = refNext[Int(ref)]
+            refNext[Int(ref)] = freeRef
+            freeRef = ref
+            ref = next
+        }
+        credentialFirstRef[slot] = -1
+    }
+
+    private func allocateRef() -> Int32 {
+        if freeRef >= 0 {
+            let ref = freeRef
+            freeRef = refNext[Int(ref)]
+            return ref
+        }
+        refConcept.append(0)
+        refPosition.append(0)
+        refNext.append(-1)
+        return Int32(refNext.count - 1)
+    }
+
+    /// Drops dead rows once they are a quarter of a concept's, and re-points the moved rows' references.
+    private func compactIfSparse(_ id: Int) {
+        guard var concept = concepts[id], concept.dead > 16, concept.dead * 4 > concept.postings.count else { return }
+        concepts[id] = nil
+        var kept: [Posting] = []
+        kept.reserveCapacity(concept.postings.count - concept.dead)
+        for posting in concept.postings where !posting.has(Posting.dead) {
+            var ref = credentialFirstRef[Int(posting.credential)]
+            while ref >= 0, refConcept[Int(ref)] != id { ref = refNext[Int(ref)] }
+            if ref >= 0 { refPosition[Int(ref)] = Int32(kept.count) }
+            kept.append(posting)
+        }
+        concept.postings = kept
+        concept.dead = 0
+        if !kept.isEmpty { concepts[id] = concept }
+    }
+
+    /// The rows of one concept (dead ones included; callers skip them).
+    func postings(of concept: Int) -> (postings: [Posting], framework: UInt32)? {
+        concepts[concept].map { ($0.postings, $0.framework) }
+    }
+}
