@@ -59,53 +59,79 @@ struct PostingAnswer: Sendable {
 }
 
 extension PostingIndex {
+    /// A row that passed the filters, with its value and what facets need, so grouping by earner makes every later
+    /// read sequential.
     private struct Hit {
         var value: Double
-        var position: Int32
-        var concept: Int32
-        var next: Int32
+        var position: UInt32
+        var concept: UInt16
+        var framework: UInt16
+        var issuer: UInt32
+        var achievement: UInt32
+        var proficiency: Float
     }
 
-    /// Ranks every earner with a row for the query's concepts: first each passing row is chained to its earner, then
-    /// each earner's chain gives the best value per term, whether it matches, its score and its facet values.
+    /// Ranks every earner with a row for the query's concepts. The passing rows are read once in concept order and
+    /// grouped by earner (a counting sort: earners are numbered); each earner's group then gives its best value per
+    /// term, whether it matches, its score and its facet values.
     func search(_ query: PostingSearch) -> PostingAnswer {
         let nowSeconds = query.now.timeIntervalSinceReferenceDate
         let nowRank = Ranking.rank(at: query.now)
         let filter = RowFilter(query, index: self)
         let rows = query.concepts.map { postings(of: $0.skillID) }
+        let earnerCount = earners.count
 
-        var head = [Int32](repeating: -1, count: earners.count)
-        var touched: [UInt32] = []
-        var hits: [Hit] = []
-        hits.reserveCapacity(rows.reduce(0) { $0 + ($1?.postings.count ?? 0) })
+        var passing: [Hit] = []
+        var passingEarner: [UInt32] = []
+        let capacity = rows.reduce(0) { $0 + ($1?.postings.count ?? 0) }
+        passing.reserveCapacity(capacity)
+        passingEarner.reserveCapacity(capacity)
+        // ends[e + 1] counts earner e's rows; the prefix sums then give where each earner's group starts.
+        var ends = [Int](repeating: 0, count: earnerCount + 1)
         for (c, concept) in query.concepts.enumerated() {
             guard let (postings, framework) = rows[c], filter.admits(framework: framework) else { continue }
-            let minimum = query.terms[concept.term].minProficiency
-            for position in postings.indices {
-                let posting = postings[position]
-                guard filter.admits(posting, now: nowSeconds), minimum.map({ Double(posting.proficiency) >= $0 }) ?? true else { continue }
-                let value = concept.confidence * pow(2, posting.rank - nowRank)
-                let earner = Int(posting.earner)
-                if head[earner] < 0 { touched.append(posting.earner) }
-                hits.append(Hit(value: value, position: Int32(position), concept: Int32(c), next: head[earner]))
-                head[earner] = Int32(hits.count - 1)
+            let minimum = query.terms[concept.term].minProficiency ?? -.infinity
+            postings.withUnsafeBufferPointer { postings in
+                for position in postings.indices {
+                    let posting = postings[position]
+                    guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
+                    passing.append(
+                        Hit(
+                            value: concept.confidence * pow(2, posting.rank - nowRank), position: UInt32(position), concept: UInt16(c),
+                            framework: UInt16(truncatingIfNeeded: framework), issuer: posting.issuer, achievement: posting.achievement,
+                            proficiency: posting.proficiency
+                        )
+                    )
+                    passingEarner.append(posting.earner)
+                    ends[Int(posting.earner) + 1] += 1
+                }
             }
+        }
+        for e in 0..<earnerCount { ends[e + 1] += ends[e] }
+        // Scatter: each earner's cursor starts at its group's start and ends at its end.
+        let grouped = [Hit](unsafeUninitializedCapacity: passing.count) { buffer, initialized in
+            for i in passing.indices {
+                let e = Int(passingEarner[i])
+                buffer.initializeElement(at: ends[e], to: passing[i])
+                ends[e] += 1
+            }
+            initialized = passing.count
         }
 
         let termCount = query.terms.count
         let requiredCount = query.terms.filter(\.required).count
-        var best = [Int32](repeating: -1, count: termCount)
+        var best = [Int](repeating: -1, count: termCount)
         var page = PageSelection(limit: query.limit + 1, after: query.after)
         var total = 0
         var facets = FacetTally(index: self, enabled: query.facets)
-        for earner in touched {
+        var start = 0
+        for e in 0..<earnerCount where ends[e] > start {
+            let group = start..<ends[e]
+            start = ends[e]
             for t in 0..<termCount { best[t] = -1 }
-            var h = head[Int(earner)]
-            while h >= 0 {
-                let hit = hits[Int(h)]
-                let term = query.concepts[Int(hit.concept)].term
-                if best[term] < 0 || isBetter(hit, than: hits[Int(best[term])], rows: rows) { best[term] = h }
-                h = hit.next
+            for h in group {
+                let term = query.concepts[Int(grouped[h].concept)].term
+                if best[term] < 0 || isBetter(grouped[h], than: grouped[best[term]], rows: rows) { best[term] = h }
             }
             var matched = 0
             var required = 0
@@ -113,27 +139,24 @@ extension PostingIndex {
             for t in 0..<termCount where best[t] >= 0 {
                 matched += 1
                 if query.terms[t].required { required += 1 }
-                score += hits[Int(best[t])].value * query.terms[t].weight
+                score += grouped[best[t]].value * query.terms[t].weight
             }
             guard required == requiredCount, matched >= query.minMatched else { continue }
             total += 1
-            let id = earners[earner]
+            let id = earners[UInt32(e)]
             if page.admits(score: score, earner: id) {
                 let matches = (0..<termCount).compactMap { t -> SearchMatch? in
                     guard best[t] >= 0 else { return nil }
-                    let hit = hits[Int(best[t])]
+                    let hit = grouped[best[t]]
                     return match(t, query.concepts[Int(hit.concept)], rows[Int(hit.concept)]!.postings[Int(hit.position)], value: hit.value)
                 }
                 page.insert(SearchHit(earnerID: id, score: score, matchedTerms: matched, matches: matches))
             }
             if facets.enabled {
-                facets.begin(earner)
-                var h = head[Int(earner)]
-                while h >= 0 {
-                    let hit = hits[Int(h)]
-                    let (postings, framework) = rows[Int(hit.concept)]!
-                    facets.count(postings[Int(hit.position)], framework: framework)
-                    h = hit.next
+                facets.begin(UInt32(e))
+                for h in group {
+                    let hit = grouped[h]
+                    facets.count(issuer: hit.issuer, achievement: hit.achievement, framework: UInt32(hit.framework), proficiency: hit.proficiency)
                 }
                 facets.end()
             }
@@ -288,20 +311,20 @@ private struct FacetTally {
         bestProficiency = .nan
     }
 
-    mutating func count(_ posting: PostingIndex.Posting, framework: UInt32) {
-        if issuerSeen[Int(posting.issuer)] != stamp {
-            issuerSeen[Int(posting.issuer)] = stamp
-            issuers[Int(posting.issuer)] += 1
+    mutating func count(issuer: UInt32, achievement: UInt32, framework: UInt32, proficiency: Float) {
+        if issuerSeen[Int(issuer)] != stamp {
+            issuerSeen[Int(issuer)] = stamp
+            issuers[Int(issuer)] += 1
         }
-        if achievementSeen[Int(posting.achievement)] != stamp {
-            achievementSeen[Int(posting.achievement)] = stamp
-            achievements[Int(posting.achievement)] += 1
+        if achievementSeen[Int(achievement)] != stamp {
+            achievementSeen[Int(achievement)] = stamp
+            achievements[Int(achievement)] += 1
         }
         if frameworkSeen[Int(framework)] != stamp {
             frameworkSeen[Int(framework)] = stamp
             frameworks[Int(framework)] += 1
         }
-        if !posting.proficiency.isNaN, bestProficiency.isNaN || posting.proficiency > bestProficiency { bestProficiency = posting.proficiency }
+        if !proficiency.isNaN, bestProficiency.isNaN || proficiency > bestProficiency { bestProficiency = proficiency }
     }
 
     mutating func end() {

@@ -99,11 +99,17 @@ public struct SearchService: Sendable {
         )
     }
 
+    /// The credentials, earner names and concepts a page names, read concurrently.
     func details(for page: SearchPage) async throws -> MatchDetails {
-        var details = MatchDetails()
         let credentialIDs = Array(Set(page.hits.flatMap { $0.matches.map(\.credentialID) }))
-        let skillIDs = Array(Set(page.hits.flatMap { $0.matches.map(\.skillID) }))
-        guard !credentialIDs.isEmpty else { return details }
+        guard !credentialIDs.isEmpty else { return MatchDetails() }
+        async let credentials = credentialDetails(credentialIDs)
+        async let names = earnerNames(page.hits.map(\.earnerID))
+        async let concepts = conceptDetails(Array(Set(page.hits.flatMap { $0.matches.map(\.skillID) })))
+        return MatchDetails(credentials: try await credentials, concepts: try await concepts, earnerNames: try await names)
+    }
+
+    private func credentialDetails(_ ids: [UUID]) async throws -> [UUID: MatchDetails.Credential] {
         let rows = try await client.query(
             """
             SELECT c.id, a.name, i.id, i.name, i.trust, r.level_name, r.ordinal, r.level_count, c.verified_at,
@@ -115,29 +121,36 @@ public struct SearchService: Sendable {
                 SELECT level_name, ordinal, level_count FROM credential_results
                 WHERE credential_id = c.id AND normalized IS NOT NULL ORDER BY normalized DESC LIMIT 1
             ) r ON true
-            WHERE c.id = ANY(\(credentialIDs)::uuid[])
+            WHERE c.id = ANY(\(ids)::uuid[])
             """,
             logger: logger
         )
+        var credentials: [UUID: MatchDetails.Credential] = [:]
         for try await (id, name, issuerID, issuerName, trust, level, ordinal, count, verifiedAt, evidence) in rows.decode(
             (UUID, String, UUID, String?, String, String?, Int?, Int?, Date?, [String]).self
         ) {
-            details.credentials[id] = MatchDetails.Credential(
+            credentials[id] = MatchDetails.Credential(
                 achievementName: name, issuerID: issuerID, issuerName: issuerName, issuerTrust: trust, levelName: level, levelOrdinal: ordinal,
                 levelCount: count, evidence: evidence, verifiedAt: verifiedAt
             )
         }
-        let names = try await client.query(
-            "SELECT id, display_name FROM earners WHERE id = ANY(\(page.hits.map(\.earnerID))::uuid[]) AND display_name IS NOT NULL", logger: logger
-        )
-        for try await (id, name) in names.decode((UUID, String).self) { details.earnerNames[id] = name }
-        let concepts = try await client.query(
-            "SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY(\(skillIDs)::integer[])", logger: logger
-        )
-        for try await (id, label, framework, code) in concepts.decode((Int, String, String, String).self) {
-            details.concepts[id] = MatchDetails.Concept(label: label, framework: framework, code: code)
+        return credentials
+    }
+
+    private func earnerNames(_ ids: [UUID]) async throws -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        let rows = try await client.query("SELECT id, display_name FROM earners WHERE id = ANY(\(ids)::uuid[]) AND display_name IS NOT NULL", logger: logger)
+        for try await (id, name) in rows.decode((UUID, String).self) { names[id] = name }
+        return names
+    }
+
+    private func conceptDetails(_ ids: [Int]) async throws -> [Int: MatchDetails.Concept] {
+        var concepts: [Int: MatchDetails.Concept] = [:]
+        let rows = try await client.query("SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY(\(ids)::integer[])", logger: logger)
+        for try await (id, label, framework, code) in rows.decode((Int, String, String, String).self) {
+            concepts[id] = MatchDetails.Concept(label: label, framework: framework, code: code)
         }
-        return details
+        return concepts
     }
 
     /// Logs the search (its first page only, so paging does not count as demand) and the earners each page showed.
@@ -149,26 +162,19 @@ public struct SearchService: Sendable {
         let labels = terms.map(\.label)
         let concepts = Array(Set(terms.flatMap { $0.concepts.filter { $0.via == .direct }.map(\.match.skillID) })).sorted()
         let earners = page.hits.map(\.earnerID)
-        try await client.transaction(logger: logger) { connection in
-            if firstPage {
-                try await connection.query(
-                """
+        // One statement, so the search and the views it caused are logged together in one round trip.
+        try await client.query(
+            """
+            WITH search AS (
                 INSERT INTO searches (id, organization_id, key_id, query, terms, concept_ids, result_count, zero_results, saved_search_id)
-                VALUES (\(id), \(principal.organizationID), \(principal.keyID), \(queryJSON)::jsonb, \(labels)::text[], \(concepts)::integer[],
-                        \(page.total), \(page.total == 0), \(savedSearchID))
-                """,
-                logger: logger
-                )
-            }
-            if !earners.isEmpty {
-                try await connection.query(
-                    """
-                    INSERT INTO earner_views (earner_id, organization_id, kind, search_id)
-                    SELECT e, \(principal.organizationID), 'result', \(id) FROM unnest(\(earners)::uuid[]) AS e
-                    """,
-                    logger: logger
-                )
-            }
-        }
+                SELECT \(id), \(principal.organizationID), \(principal.keyID), \(queryJSON)::jsonb, \(labels)::text[], \(concepts)::integer[],
+                       \(page.total), \(page.total == 0), \(savedSearchID)
+                WHERE \(firstPage)
+            )
+            INSERT INTO earner_views (earner_id, organization_id, kind, search_id)
+            SELECT e, \(principal.organizationID), 'result', \(id) FROM unnest(\(earners)::uuid[]) AS e
+            """,
+            logger: logger
+        )
     }
 }
