@@ -86,6 +86,24 @@ public struct SearchBenchmark: Sendable {
         }
     }
 
+    /// Runs the same queries through the in-memory engine alone (terms interpreted once beforehand; no HTTP, no
+    /// details, no logging), after loading a replica of the index into this process.
+    public func runMemory(_ queries: [SearchQuery], concurrency: Int) async throws -> (LatencyStats, [Int: LatencyStats]) {
+        let planner = SearchPlanner(skills: SkillStore(client, logger: logger))
+        var plans: [[InterpretedTerm]] = []
+        for query in queries { plans.append(try await planner.interpret(query)) }
+        let replica = SearchReplica(client: client, logger: logger)
+        try await replica.catchUp()
+        let interpreted = plans
+        return try await measure(count: queries.count, concurrency: concurrency, size: { queries[$0].skills.count }) { index in
+            let search = PostingSearch(
+                terms: interpreted[index], minMatched: queries[index].minMatched ?? 1, scope: SearchScope(filters: SearchQuery.Filters()),
+                scopeIssuers: [], limit: 20, after: nil, facets: true, now: Date()
+            )
+            _ = try await replica.read { $0.search(search) }
+        }
+    }
+
     /// `EXPLAIN (ANALYZE, BUFFERS)` of one query's ranking statement, for the record.
     public func explain(_ query: SearchQuery) async throws -> String {
         let terms = try await SearchPlanner(skills: SkillStore(client, logger: logger)).interpret(query)

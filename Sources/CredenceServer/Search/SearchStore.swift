@@ -212,23 +212,30 @@ public struct SearchStore: Sendable {
     /// first, then by name; at most `Ranking.facetValues` issuers and achievements.
     func facets(of answer: PostingAnswer) async throws -> [String: [Facet]] {
         guard answer.total > 0 else { return [:] }
+        // Names are needed only to order the values that can make the cut: those counted at least as often as the last one kept.
+        func contenders(_ counts: [UUID: Int]) -> [UUID] {
+            let cut = counts.values.sorted(by: >).prefix(Ranking.facetValues).last ?? 0
+            return counts.filter { $0.value >= cut }.map(\.key)
+        }
+        let issuers = contenders(answer.issuerCounts)
+        let achievements = contenders(answer.achievementCounts)
         var names: [UUID: String] = [:]
         let rows = try await client.query(
             """
-            SELECT id, name FROM issuers WHERE id = ANY(\(Array(answer.issuerCounts.keys))::uuid[])
-            UNION ALL SELECT id, name FROM achievements WHERE id = ANY(\(Array(answer.achievementCounts.keys))::uuid[])
+            SELECT id, name FROM issuers WHERE id = ANY(\(issuers)::uuid[])
+            UNION ALL SELECT id, name FROM achievements WHERE id = ANY(\(achievements)::uuid[])
             """,
             logger: logger
         )
         for try await (id, name) in rows.decode((UUID, String?).self) { names[id] = name }
-        func ranked(_ counts: [UUID: Int]) -> [Facet] {
-            counts.map { Facet(value: $0.key.uuidString.lowercased(), label: names[$0.key], count: $0.value) }
+        func ranked(_ counts: [UUID: Int], _ contenders: [UUID]) -> [Facet] {
+            contenders.map { Facet(value: $0.uuidString.lowercased(), label: names[$0], count: counts[$0] ?? 0) }
                 .sorted { ($1.count, $0.label ?? "", $0.value) < ($0.count, $1.label ?? "", $1.value) }
                 .prefix(Ranking.facetValues).map { $0 }
         }
         return [
-            "issuer": ranked(answer.issuerCounts),
-            "achievement": ranked(answer.achievementCounts),
+            "issuer": ranked(answer.issuerCounts, issuers),
+            "achievement": ranked(answer.achievementCounts, achievements),
             "framework": answer.frameworkCounts.map { Facet(value: $0.key, label: nil, count: $0.value) }
                 .sorted { ($1.count, $0.value) < ($0.count, $1.value) },
             "proficiency": answer.proficiencyCounts.map { Facet(value: $0.key, label: nil, count: $0.value) }.sorted { $0.value < $1.value },

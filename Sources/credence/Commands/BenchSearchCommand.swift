@@ -17,11 +17,14 @@ struct BenchSearchCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight.") var concurrency = 2
     @Option(help: "Random seed of the query mix.") var seed: UInt64 = 7
     @Flag(help: "Only print the plan of a 3-skill query of the mix (EXPLAIN ANALYZE).") var explain = false
+    @Flag(help: "Skip the SQL engine's run (minutes at a million credentials).") var skipSQL = false
 
     func run() async throws {
         let config = CommandEnvironment.load()
         let logger = CommandEnvironment.logger(for: config)
-        let (url, key, count, concurrency, seed, explain) = (self.url, self.key, self.queries, self.concurrency, self.seed, self.explain)
+        let (url, key, count, concurrency, seed, explain, skipSQL) = (
+            self.url, self.key, self.queries, self.concurrency, self.seed, self.explain, self.skipSQL
+        )
         try await PostgresClient.withRunning(config.database.clientConfiguration, logger: logger) { client in
             let bench = SearchBenchmark(client: client, logger: logger)
             let mix = try await bench.queries(count: count, seed: seed)
@@ -30,21 +33,23 @@ struct BenchSearchCommand: AsyncParsableCommand {
                 print(try await bench.explain(three))
                 return
             }
-            // Warm caches on both paths before measuring.
-            _ = try await bench.runSQL(Array(mix.prefix(200)), concurrency: concurrency)
+            // Warm caches on every path before measuring.
+            if !skipSQL { _ = try await bench.runSQL(Array(mix.prefix(200)), concurrency: concurrency) }
             _ = try await bench.runHTTP(Array(mix.prefix(200)), baseURL: url, key: key, concurrency: concurrency)
-            let (httpAll, httpBySize) = try await bench.runHTTP(mix, baseURL: url, key: key, concurrency: concurrency)
-            let (sqlAll, sqlBySize) = try await bench.runSQL(mix, concurrency: concurrency)
+            var runs = [("HTTP API", try await bench.runHTTP(mix, baseURL: url, key: key, concurrency: concurrency))]
+            runs.append(("in-memory engine", try await bench.runMemory(mix, concurrency: concurrency)))
+            if !skipSQL { runs.append(("SQL engine", try await bench.runSQL(mix, concurrency: concurrency))) }
             print("queries: \(count), concurrency \(concurrency)")
-            print("HTTP API  " + httpAll.line)
-            print("SQL only  " + sqlAll.line)
-            print(String(format: "service throughput / SQL throughput = %.2f", httpAll.throughput / max(sqlAll.throughput, 0.001)))
+            for (name, (all, _)) in runs { print(name.padding(toLength: 18, withPad: " ", startingAt: 0) + all.line) }
+            if let sql = runs.first(where: { $0.0 == "SQL engine" })?.1.0 {
+                print(String(format: "service throughput / SQL engine throughput = %.2f", runs[0].1.0.throughput / max(sql.throughput, 0.001)))
+            }
             for size in 1...5 {
-                guard let h = httpBySize[size], let s = sqlBySize[size] else { continue }
-                print(String(
-                    format: "%d skill(s): n=%5d  HTTP p50 %6.2f p95 %6.2f p99 %6.2f ms | SQL p50 %6.2f p95 %6.2f p99 %6.2f ms",
-                    size, h.count, h.percentile(50), h.percentile(95), h.percentile(99), s.percentile(50), s.percentile(95), s.percentile(99)
-                ))
+                let parts = runs.compactMap { name, result in
+                    result.1[size].map { name + String(format: " p50 %6.2f p95 %6.2f p99 %6.2f", $0.percentile(50), $0.percentile(95), $0.percentile(99)) }
+                }
+                guard let n = runs[0].1.1[size]?.count else { continue }
+                print("\(size) skill(s), n=\(n): " + parts.joined(separator: " | "))
             }
         }
     }
