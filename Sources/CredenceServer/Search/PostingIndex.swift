@@ -33,7 +33,8 @@ final class PostingIndex: @unchecked Sendable {
         var credential: UInt32
         var issuer: UInt32
         var achievement: UInt32
-        var rank: Double
+        /// 2^rank: a row's value is then term confidence × this × 2^(−now / half-life), one multiplication a row.
+        var weight: Double
         /// `.infinity` when the credential does not expire.
         var validUntil: Double
         /// `.nan` when unrated.
@@ -138,7 +139,7 @@ final class PostingIndex: @unchecked Sendable {
         if row.trusted { flags |= Posting.trusted }
         let posting = Posting(
             earner: earner, credential: credential, issuer: issuers.number(row.issuerID), achievement: achievements.number(row.achievementID),
-            rank: row.rank, validUntil: row.validUntil?.timeIntervalSinceReferenceDate ?? .infinity, proficiency: row.proficiency ?? .nan, flags: flags,
+            weight: pow(2, row.rank), validUntil: row.validUntil?.timeIntervalSinceReferenceDate ?? .infinity, proficiency: row.proficiency ?? .nan, flags: flags,
             rule: UInt8(truncatingIfNeeded: rules.number(row.rule))
         )
         let framework = frameworks.number(row.framework)

@@ -76,7 +76,7 @@ extension PostingIndex {
     /// term, whether it matches, its score and its facet values.
     func search(_ query: PostingSearch) -> PostingAnswer {
         let nowSeconds = query.now.timeIntervalSinceReferenceDate
-        let nowRank = Ranking.rank(at: query.now)
+        let decay = pow(2, -Ranking.rank(at: query.now))
         let filter = RowFilter(query, index: self)
         let rows = query.concepts.map { postings(of: $0.skillID) }
         let earnerCount = earners.count
@@ -97,7 +97,7 @@ extension PostingIndex {
                     guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
                     passing.append(
                         Hit(
-                            value: concept.confidence * pow(2, posting.rank - nowRank), position: UInt32(position), concept: UInt16(c),
+                            value: concept.confidence * decay * posting.weight, position: UInt32(position), concept: UInt16(c),
                             framework: UInt16(truncatingIfNeeded: framework), issuer: posting.issuer, achievement: posting.achievement,
                             proficiency: posting.proficiency
                         )

@@ -70,22 +70,47 @@ public struct SearchService: Sendable {
         let now = cursor?.rankedAt ?? clock()
         let searchID = cursor?.searchID ?? UUID()
         let limit = min(query.limit ?? 20, SearchQuery.maxLimit)
-        let page = try await rank(terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, now: now, searchID: searchID)
-        let details = try await details(for: page)
-        try await record(
-            searchID: searchID, firstPage: cursor == nil, query: query, terms: terms, page: page, principal: principal, savedSearchID: savedSearchID
+        let ranked = try await rankUnlabelled(
+            terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, now: now, searchID: searchID
         )
-        return SearchAnswer(searchID: searchID, terms: terms, page: page, details: details)
+        // Labels, details and the log need only the ranked page: one round trip's wait for the three.
+        async let facets = labelledFacets(ranked)
+        async let details = details(for: ranked.page)
+        async let recorded: Void = record(
+            searchID: searchID, firstPage: cursor == nil, query: query, terms: terms, page: ranked.page, principal: principal,
+            savedSearchID: savedSearchID
+        )
+        var page = ranked.page
+        page.facets = try await facets
+        let answer = SearchAnswer(searchID: searchID, terms: terms, page: page, details: try await details)
+        try await recorded
+        return answer
     }
 
     /// One page by whichever engine this service runs; facets on the first page only.
     func rank(
         terms: [InterpretedTerm], minMatched: Int, scope: SearchScope, limit: Int, after cursor: SearchCursor?, now: Date, searchID: UUID
     ) async throws -> SearchPage {
+        let ranked = try await rankUnlabelled(terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, now: now, searchID: searchID)
+        var page = ranked.page
+        page.facets = try await labelledFacets(ranked)
+        return page
+    }
+
+    /// A ranked page and, from the in-memory engine, its facet counts still to be labelled.
+    struct RankedPage: Sendable {
+        var page: SearchPage
+        var facetCounts: PostingAnswer?
+    }
+
+    func rankUnlabelled(
+        terms: [InterpretedTerm], minMatched: Int, scope: SearchScope, limit: Int, after cursor: SearchCursor?, now: Date, searchID: UUID
+    ) async throws -> RankedPage {
         guard let replica else {
-            return try await store.page(
+            let page = try await store.page(
                 terms: terms, minMatched: minMatched, scope: scope, limit: limit, after: cursor, facets: cursor == nil, now: now, searchID: searchID
             )
+            return RankedPage(page: page, facetCounts: nil)
         }
         var scopeIssuers = Set<UUID>()
         if let organization = scope.issuerOrganization { scopeIssuers = try await store.issuers(of: organization) }
@@ -93,10 +118,13 @@ public struct SearchService: Sendable {
             terms: terms, minMatched: minMatched, scope: scope, scopeIssuers: scopeIssuers, limit: limit, after: cursor, facets: cursor == nil, now: now
         )
         let answer = try await replica.read { $0.search(search) }
-        return SearchPage(
-            ranked: answer.hits, limit: limit, matching: answer.total, facets: cursor == nil ? try await store.facets(of: answer) : [:],
-            rankedAt: now, searchID: searchID
-        )
+        let page = SearchPage(ranked: answer.hits, limit: limit, matching: answer.total, facets: [:], rankedAt: now, searchID: searchID)
+        return RankedPage(page: page, facetCounts: cursor == nil ? answer : nil)
+    }
+
+    private func labelledFacets(_ ranked: RankedPage) async throws -> [String: [Facet]] {
+        guard let counts = ranked.facetCounts else { return ranked.page.facets }
+        return try await store.facets(of: counts)
     }
 
     /// The credentials, earner names and concepts a page names, read concurrently.
