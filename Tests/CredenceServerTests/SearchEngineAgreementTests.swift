@@ -93,6 +93,41 @@ import Testing
         }
     }
 
+    /// After many changes (consent withdrawn and given, credentials revoked, an issuer blocked and trusted again), the
+    /// copy's appended and dead rows must still give the SQL engine's answers.
+    @Test func agreeAfterManyChanges() async throws {
+        try await Self.withPopulation { client, sql, memory in
+            let queries = try await SearchBenchmark(client: client, logger: Self.logger).queries(count: 12, seed: 21)
+            func compareAll(_ round: String) async throws {
+                for (q, query) in queries.enumerated() {
+                    let terms = try await sql.planner.interpret(query)
+                    let scope = SearchScope(filters: SearchQuery.Filters())
+                    let now = Date()
+                    let a = try await sql.rank(terms: terms, minMatched: query.minMatched ?? 1, scope: scope, limit: 10, after: nil, now: now, searchID: UUID())
+                    let b = try await memory.rank(terms: terms, minMatched: query.minMatched ?? 1, scope: scope, limit: 10, after: nil, now: now, searchID: UUID())
+                    Self.expectSame(a, b, "\(round) query \(q)")
+                }
+            }
+            try await compareAll("loaded")
+            let statements: [PostgresQuery] = [
+                "UPDATE earners SET discoverable = false WHERE id IN (SELECT id FROM earners WHERE discoverable ORDER BY id LIMIT 60)",
+                "UPDATE earners SET discoverable = true, discoverable_since = now() WHERE id IN (SELECT id FROM earners WHERE NOT discoverable ORDER BY id DESC LIMIT 40)",
+                "SELECT refresh_credential_skills(array_agg(id)) FROM credentials",
+                "UPDATE credentials SET verification = 'revoked' WHERE id IN (SELECT id FROM credentials WHERE verification = 'verified' ORDER BY id LIMIT 200)",
+                "SELECT refresh_credential_skills(array_agg(id)) FROM credentials",
+                "UPDATE issuers SET trust = 'blocked' WHERE id = (SELECT id FROM issuers ORDER BY id LIMIT 1)",
+                "SELECT refresh_credential_skills(array_agg(id)) FROM credentials",
+                "UPDATE issuers SET trust = 'trusted' WHERE id = (SELECT id FROM issuers ORDER BY id LIMIT 1)",
+                "SELECT refresh_credential_skills(array_agg(id)) FROM credentials WHERE issuer_id = (SELECT id FROM issuers ORDER BY id LIMIT 1)",
+            ]
+            for (n, statement) in statements.enumerated() {
+                try await client.query(statement, logger: Self.logger)
+                if n % 3 == 2 { try await compareAll("after change \(n)") }
+            }
+            try await compareAll("changed")
+        }
+    }
+
     static func expectSame(_ a: SearchPage, _ b: SearchPage, _ context: String) {
         #expect(a.total == b.total, "\(context): total")
         #expect(a.totalIsExact == b.totalIsExact, "\(context): exact")

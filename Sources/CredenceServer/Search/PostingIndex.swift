@@ -22,10 +22,11 @@ struct IndexRow: Sendable {
     var discoverableSince: Date?
 }
 
-/// The search index in memory: per concept, the rows of every credential aligned to it, compact enough to walk a
-/// popular concept's hundred thousand rows in about a millisecond. Credentials and earners are numbered; a row
-/// refers to them by number. Times are Date's own seconds (since 2001), so they come back exactly. A changed credential's rows are marked dead and its current rows appended; a concept
-/// whose rows are mostly dead is compacted. Not thread-safe by itself: `SearchReplica` fills a new one in one task
+/// The search index in memory: per concept, the rows of every credential aligned to it, in earner order, so a search
+/// merges its concepts' rows and meets each earner's rows together, reading memory only in sequence. Credentials and
+/// earners are numbered; a row refers to them by number. Times are Date's own seconds (since 2001), so they come back
+/// exactly. A changed credential's rows are marked dead and its current rows appended after the sorted part; a concept
+/// is merged back into order once that tail or its dead rows grow. Not thread-safe by itself: `SearchReplica` fills a new one in one task
 /// and then only touches it under its read-write lock.
 final class PostingIndex: @unchecked Sendable {
     struct Posting {
@@ -50,9 +51,16 @@ final class PostingIndex: @unchecked Sendable {
     }
 
     struct Concept {
+        /// `[0, sorted)` in earner order; the rest appended since, in any order.
         var postings: [Posting] = []
+        var sorted = 0
         var dead = 0
         var framework: UInt32
+
+        /// The rows after the sorted part, in earner order (a copy: searches do not change the index).
+        var sortedTail: ArraySlice<Posting> {
+            sorted == postings.count ? [] : ArraySlice(postings[sorted...].sorted { $0.earner < $1.earner })
+        }
     }
 
     /// Values many rows share, numbered once.
@@ -87,6 +95,7 @@ final class PostingIndex: @unchecked Sendable {
     private(set) var credentialReceivedBy: [UInt32] = []
     /// 0 when the achievement has no type.
     private(set) var credentialAchievementType: [UInt32] = []
+    private var credentialEarner: [UInt32] = []
     private var credentialFirstRef: [Int32] = []
     private(set) var issuers = Numbering<UUID>()
     private(set) var achievements = Numbering<UUID>()
@@ -95,9 +104,8 @@ final class PostingIndex: @unchecked Sendable {
     private(set) var frameworks = Numbering<String>()
     private(set) var rules = Numbering<String>()
 
-    /// Where each credential's rows are (concept, position), as linked lists in one pool, so a change can find them.
+    /// Which concepts each credential has rows in, as linked lists in one pool, so a change can find them.
     private var refConcept: [Int] = []
-    private var refPosition: [Int32] = []
     private var refNext: [Int32] = []
     private var freeRef: Int32 = -1
 
@@ -110,8 +118,16 @@ final class PostingIndex: @unchecked Sendable {
             guard let slot = credentials.existing(id) else { continue }
             removeRows(of: Int(slot), touched: &touched)
         }
-        for row in rows { insert(row) }
-        for concept in touched { compactIfSparse(concept) }
+        for row in rows {
+            insert(row)
+            touched.insert(row.skillID)
+        }
+        for concept in touched { restoreOrder(concept, unless: true) }
+    }
+
+    /// Puts every concept in earner order (after the initial load).
+    func sortAll() {
+        for concept in Array(concepts.keys) { restoreOrder(concept, unless: false) }
     }
 
     /// Adds a row of a credential whose rows are not yet here (the initial load).
@@ -127,8 +143,10 @@ final class PostingIndex: @unchecked Sendable {
             credentialReceivedAt.append(0)
             credentialReceivedBy.append(0)
             credentialAchievementType.append(0)
+            credentialEarner.append(0)
             credentialFirstRef.append(-1)
         }
+        credentialEarner[slot] = earner
         credentialAwardedAt[slot] = row.awardedAt.timeIntervalSinceReferenceDate
         credentialReceivedAt[slot] = row.receivedAt.timeIntervalSinceReferenceDate
         credentialReceivedBy[slot] = organizations.number(row.receivedBy)
@@ -143,11 +161,9 @@ final class PostingIndex: @unchecked Sendable {
             rule: UInt8(truncatingIfNeeded: rules.number(row.rule))
         )
         let framework = frameworks.number(row.framework)
-        let position = concepts[row.skillID, default: Concept(framework: framework)].postings.count
         concepts[row.skillID, default: Concept(framework: framework)].postings.append(posting)
         let ref = allocateRef()
         refConcept[Int(ref)] = row.skillID
-        refPosition[Int(ref)] = Int32(position)
         refNext[Int(ref)] = credentialFirstRef[slot]
         credentialFirstRef[slot] = ref
         rowCount += 1
@@ -155,12 +171,16 @@ final class PostingIndex: @unchecked Sendable {
 
     private func removeRows(of slot: Int, touched: inout Set<Int>) {
         var ref = credentialFirstRef[slot]
+        let earner = credentialEarner[slot]
+        let credential = UInt32(slot)
         while ref >= 0 {
-            let concept = refConcept[Int(ref)]
-            concepts[concept]?.postings[Int(refPosition[Int(ref)])].flags |= Posting.dead
-            concepts[concept]?.dead += 1
-            touched.insert(concept)
-            rowCount -= 1
+            let id = refConcept[Int(ref)]
+            if let position = concepts[id]?.position(of: credential, earner: earner) {
+                concepts[id]?.postings[position].flags |= Posting.dead
+                concepts[id]?.dead += 1
+                touched.insert(id)
+                rowCount -= 1
+            }
             let next = refNext[Int(ref)]
             refNext[Int(ref)] = freeRef
             freeRef = ref
@@ -176,30 +196,54 @@ final class PostingIndex: @unchecked Sendable {
             return ref
         }
         refConcept.append(0)
-        refPosition.append(0)
         refNext.append(-1)
         return Int32(refNext.count - 1)
     }
 
-    /// Drops dead rows once they are a quarter of a concept's, and re-points the moved rows' references.
-    private func compactIfSparse(_ id: Int) {
-        guard var concept = concepts[id], concept.dead > 16, concept.dead * 4 > concept.postings.count else { return }
+    /// Merges a concept's tail into its sorted part and drops dead rows, once the tail is more than a 32nd of the rows
+    /// or the dead more than an 8th (or always, `unless` false); a search sorts a short tail itself.
+    private func restoreOrder(_ id: Int, unless small: Bool) {
+        guard var concept = concepts[id] else { return }
+        let tail = concept.postings.count - concept.sorted
+        if small, tail <= max(64, concept.postings.count / 32), concept.dead <= max(64, concept.postings.count / 8) { return }
         concepts[id] = nil
-        var kept: [Posting] = []
-        kept.reserveCapacity(concept.postings.count - concept.dead)
-        for posting in concept.postings where !posting.has(Posting.dead) {
-            var ref = credentialFirstRef[Int(posting.credential)]
-            while ref >= 0, refConcept[Int(ref)] != id { ref = refNext[Int(ref)] }
-            if ref >= 0 { refPosition[Int(ref)] = Int32(kept.count) }
-            kept.append(posting)
+        var merged: [Posting] = []
+        merged.reserveCapacity(concept.postings.count - concept.dead)
+        let sortedTail = concept.sortedTail
+        var i = 0
+        var j = sortedTail.startIndex
+        while i < concept.sorted || j < sortedTail.endIndex {
+            let takeMain = j == sortedTail.endIndex || (i < concept.sorted && concept.postings[i].earner <= sortedTail[j].earner)
+            let posting = takeMain ? concept.postings[i] : sortedTail[j]
+            if takeMain { i += 1 } else { j += 1 }
+            if !posting.has(Posting.dead) { merged.append(posting) }
         }
-        concept.postings = kept
+        concept.postings = merged
+        concept.sorted = merged.count
         concept.dead = 0
-        if !kept.isEmpty { concepts[id] = concept }
+        if !merged.isEmpty { concepts[id] = concept }
     }
 
-    /// The rows of one concept (dead ones included; callers skip them).
-    func postings(of concept: Int) -> (postings: [Posting], framework: UInt32)? {
-        concepts[concept].map { ($0.postings, $0.framework) }
+    /// The rows of one concept as earner-ordered runs (dead ones included; callers skip them).
+    func runs(of concept: Int) -> (sorted: ArraySlice<Posting>, tail: ArraySlice<Posting>, framework: UInt32)? {
+        concepts[concept].map { ($0.postings[..<$0.sorted], $0.sortedTail, $0.framework) }
+    }
+}
+
+extension PostingIndex.Concept {
+    /// Where a live row of `credential` is: found by earner in the sorted part, else in the tail.
+    func position(of credential: UInt32, earner: UInt32) -> Int? {
+        var low = 0
+        var high = sorted
+        while low < high {
+            let mid = (low + high) / 2
+            if postings[mid].earner < earner { low = mid + 1 } else { high = mid }
+        }
+        var i = low
+        while i < sorted, postings[i].earner == earner {
+            if postings[i].credential == credential, !postings[i].has(PostingIndex.Posting.dead) { return i }
+            i += 1
+        }
+        return postings[sorted...].firstIndex { $0.credential == credential && !$0.has(PostingIndex.Posting.dead) }
     }
 }

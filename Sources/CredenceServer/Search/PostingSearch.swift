@@ -59,79 +59,61 @@ struct PostingAnswer: Sendable {
 }
 
 extension PostingIndex {
-    /// A row that passed the filters, with its value and what facets need, so grouping by earner makes every later
-    /// read sequential.
+    /// A row that passed the filters, with its value and what facets need.
     private struct Hit {
         var value: Double
-        var position: UInt32
-        var concept: UInt16
-        var framework: UInt16
+        var position: Int
+        var stream: Int
+        var concept: Int
+        var framework: UInt32
         var issuer: UInt32
         var achievement: UInt32
         var proficiency: Float
+        var credential: UInt32
     }
 
-    /// Ranks every earner with a row for the query's concepts. The passing rows are read once in concept order and
-    /// grouped by earner (a counting sort: earners are numbered); each earner's group then gives its best value per
-    /// term, whether it matches, its score and its facet values.
+    /// One earner-ordered run of a query concept's rows.
+    fileprivate struct Stream {
+        var postings: ArraySlice<Posting>
+        var next: Int
+        var concept: Int
+        var framework: UInt32
+        var earner: UInt32 { postings[next].earner }
+    }
+
+    /// Ranks every earner with a row for the query's concepts. The concepts' earner-ordered runs are merged (a heap
+    /// of runs by their next row's earner), so each earner's rows arrive together and memory is read in sequence;
+    /// each earner's rows then give its best value per term, whether it matches, its score and its facet values.
     func search(_ query: PostingSearch) -> PostingAnswer {
         let nowSeconds = query.now.timeIntervalSinceReferenceDate
         let decay = pow(2, -Ranking.rank(at: query.now))
         let filter = RowFilter(query, index: self)
-        let rows = query.concepts.map { postings(of: $0.skillID) }
-        let earnerCount = earners.count
-
-        var passing: [Hit] = []
-        var passingEarner: [UInt32] = []
-        let capacity = rows.reduce(0) { $0 + ($1?.postings.count ?? 0) }
-        passing.reserveCapacity(capacity)
-        passingEarner.reserveCapacity(capacity)
-        // ends[e + 1] counts earner e's rows; the prefix sums then give where each earner's group starts.
-        var ends = [Int](repeating: 0, count: earnerCount + 1)
+        var streams: [Stream] = []
         for (c, concept) in query.concepts.enumerated() {
-            guard let (postings, framework) = rows[c], filter.admits(framework: framework) else { continue }
-            let minimum = query.terms[concept.term].minProficiency ?? -.infinity
-            postings.withUnsafeBufferPointer { postings in
-                for position in postings.indices {
-                    let posting = postings[position]
-                    guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
-                    passing.append(
-                        Hit(
-                            value: concept.confidence * decay * posting.weight, position: UInt32(position), concept: UInt16(c),
-                            framework: UInt16(truncatingIfNeeded: framework), issuer: posting.issuer, achievement: posting.achievement,
-                            proficiency: posting.proficiency
-                        )
-                    )
-                    passingEarner.append(posting.earner)
-                    ends[Int(posting.earner) + 1] += 1
-                }
+            guard let (sorted, tail, framework) = runs(of: concept.skillID), filter.admits(framework: framework) else { continue }
+            for run in [sorted, tail] where !run.isEmpty {
+                streams.append(Stream(postings: run, next: run.startIndex, concept: c, framework: framework))
             }
         }
-        for e in 0..<earnerCount { ends[e + 1] += ends[e] }
-        // Scatter: each earner's cursor starts at its group's start and ends at its end.
-        let grouped = [Hit](unsafeUninitializedCapacity: passing.count) { buffer, initialized in
-            for i in passing.indices {
-                let e = Int(passingEarner[i])
-                buffer.initializeElement(at: ends[e], to: passing[i])
-                ends[e] += 1
-            }
-            initialized = passing.count
-        }
+        var heap = RunHeap(streams: streams)
 
         let termCount = query.terms.count
         let requiredCount = query.terms.filter(\.required).count
+        let minimum = query.terms.map { $0.minProficiency ?? -.infinity }
+        let scale = query.concepts.map { $0.confidence * decay }
         var best = [Int](repeating: -1, count: termCount)
+        var group: [Hit] = []
         var page = PageSelection(limit: query.limit + 1, after: query.after)
         var total = 0
         var facets = FacetTally(index: self, enabled: query.facets)
-        var start = 0
-        for e in 0..<earnerCount where ends[e] > start {
-            let group = start..<ends[e]
-            start = ends[e]
+
+        func finish(_ earner: UInt32) {
+            defer { group.removeAll(keepingCapacity: true) }
+            guard !group.isEmpty else { return }
             for t in 0..<termCount { best[t] = -1 }
-            for h in group {
-                let term = query.concepts[Int(grouped[h].concept)].term
-                if best[term] < 0 || isBetter(grouped[h], than: grouped[best[term]], rows: rows) { best[term] = h }
+            for h in group.indices {
+                let term = query.concepts[group[h].concept].term
+                if best[term] < 0 || isBetter(group[h], than: group[best[term]]) { best[term] = h }
             }
             var matched = 0
             var required = 0
@@ -139,28 +121,48 @@ extension PostingIndex {
             for t in 0..<termCount where best[t] >= 0 {
                 matched += 1
                 if query.terms[t].required { required += 1 }
-                score += grouped[best[t]].value * query.terms[t].weight
+                score += group[best[t]].value * query.terms[t].weight
             }
-            guard required == requiredCount, matched >= query.minMatched else { continue }
+            guard required == requiredCount, matched >= query.minMatched else { return }
             total += 1
-            let id = earners[UInt32(e)]
+            let id = earners[earner]
             if page.admits(score: score, earner: id) {
                 let matches = (0..<termCount).compactMap { t -> SearchMatch? in
                     guard best[t] >= 0 else { return nil }
-                    let hit = grouped[best[t]]
-                    return match(t, query.concepts[Int(hit.concept)], rows[Int(hit.concept)]!.postings[Int(hit.position)], value: hit.value)
+                    let hit = group[best[t]]
+                    return match(t, query.concepts[hit.concept], heap.streams[hit.stream].postings[hit.position], value: hit.value)
                 }
                 page.insert(SearchHit(earnerID: id, score: score, matchedTerms: matched, matches: matches))
             }
             if facets.enabled {
-                facets.begin(UInt32(e))
-                for h in group {
-                    let hit = grouped[h]
-                    facets.count(issuer: hit.issuer, achievement: hit.achievement, framework: UInt32(hit.framework), proficiency: hit.proficiency)
+                facets.begin(earner)
+                for hit in group {
+                    facets.count(issuer: hit.issuer, achievement: hit.achievement, framework: hit.framework, proficiency: hit.proficiency)
                 }
                 facets.end()
             }
         }
+
+        var current = UInt32.max
+        while let s = heap.top {
+            let stream = heap.streams[s]
+            let position = stream.next
+            let posting = stream.postings[position]
+            heap.advance()
+            if posting.earner != current {
+                if current != .max { finish(current) }
+                current = posting.earner
+            }
+            let term = query.concepts[stream.concept].term
+            guard filter.admits(posting, now: nowSeconds), minimum[term] == -.infinity || Double(posting.proficiency) >= minimum[term] else { continue }
+            group.append(
+                Hit(
+                    value: scale[stream.concept] * posting.weight, position: position, stream: s, concept: stream.concept, framework: stream.framework,
+                    issuer: posting.issuer, achievement: posting.achievement, proficiency: posting.proficiency, credential: posting.credential
+                )
+            )
+        }
+        if current != .max { finish(current) }
         var answer = PostingAnswer(hits: page.earners, total: total)
         if query.facets { facets.write(to: &answer) }
         return answer
@@ -178,11 +180,47 @@ extension PostingIndex {
     }
 
     /// The better of two rows for one term: higher value, then the lower credential id (as the SQL engine orders).
-    private func isBetter(_ a: Hit, than b: Hit, rows: [(postings: [Posting], framework: UInt32)?]) -> Bool {
+    private func isBetter(_ a: Hit, than b: Hit) -> Bool {
         if a.value != b.value { return a.value > b.value }
-        let ca = credentials[rows[Int(a.concept)]!.postings[Int(a.position)].credential]
-        let cb = credentials[rows[Int(b.concept)]!.postings[Int(b.position)].credential]
-        return ca.isOrdered(before: cb)
+        return credentials[a.credential].isOrdered(before: credentials[b.credential])
+    }
+}
+
+/// A binary min-heap of runs by the earner of their next row.
+private struct RunHeap {
+    private(set) var streams: [PostingIndex.Stream]
+    private var order: [Int]
+
+    init(streams: [PostingIndex.Stream]) {
+        self.streams = streams
+        order = Array(streams.indices)
+        for i in stride(from: order.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+    }
+
+    var top: Int? { order.first }
+
+    /// Moves the top run past its next row, dropping it when done.
+    mutating func advance() {
+        let s = order[0]
+        streams[s].next += 1
+        if streams[s].next == streams[s].postings.endIndex {
+            order[0] = order[order.count - 1]
+            order.removeLast()
+        }
+        if !order.isEmpty { siftDown(0) }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        while true {
+            let left = 2 * i + 1
+            guard left < order.count else { return }
+            var smallest = left
+            if left + 1 < order.count, streams[order[left + 1]].earner < streams[order[left]].earner { smallest = left + 1 }
+            guard streams[order[smallest]].earner < streams[order[i]].earner else { return }
+            order.swapAt(i, smallest)
+            i = smallest
+        }
     }
 }
 

@@ -129,6 +129,7 @@ private actor ReplicaSync {
                 throw error
             }
         }
+        fresh.sortAll()
         index.write { $0 = fresh }
         horizon = snapshotHorizon
         applied = [:]
