@@ -59,13 +59,13 @@ struct PostingAnswer: Sendable {
 }
 
 extension PostingIndex {
-    /// A row that passed the filters, with its value and what facets need.
+    /// A row that passed the filters, with its value and what facets need, so that once grouped by earner every read
+    /// is sequential.
     private struct Hit {
         var value: Double
-        var position: Int
-        var stream: Int
-        var concept: Int
-        var framework: UInt32
+        var run: UInt16
+        var framework: UInt16
+        var position: UInt32
         var issuer: UInt32
         var achievement: UInt32
         var proficiency: Float
@@ -73,47 +73,74 @@ extension PostingIndex {
     }
 
     /// One earner-ordered run of a query concept's rows.
-    fileprivate struct Stream {
+    private struct Run {
         var postings: ArraySlice<Posting>
-        var next: Int
         var concept: Int
         var framework: UInt32
-        var earner: UInt32 { postings[next].earner }
     }
 
-    /// Ranks every earner with a row for the query's concepts. The concepts' earner-ordered runs are merged (a heap
-    /// of runs by their next row's earner), so each earner's rows arrive together and memory is read in sequence;
-    /// each earner's rows then give its best value per term, whether it matches, its score and its facet values.
+    /// Ranks every earner with a row for the query's concepts. The passing rows are grouped by earner with a counting
+    /// sort (earners are numbered); as each concept's rows are in earner order, both of its passes move forward
+    /// through memory. Each earner's group then gives its best value per term, whether it matches, its score and its
+    /// facet values.
     func search(_ query: PostingSearch) -> PostingAnswer {
         let nowSeconds = query.now.timeIntervalSinceReferenceDate
         let decay = pow(2, -Ranking.rank(at: query.now))
         let filter = RowFilter(query, index: self)
-        var streams: [Stream] = []
+        var runs: [Run] = []
         for (c, concept) in query.concepts.enumerated() {
-            guard let (sorted, tail, framework) = runs(of: concept.skillID), filter.admits(framework: framework) else { continue }
-            for run in [sorted, tail] where !run.isEmpty {
-                streams.append(Stream(postings: run, next: run.startIndex, concept: c, framework: framework))
+            guard let (sorted, tail, framework) = self.runs(of: concept.skillID), filter.admits(framework: framework) else { continue }
+            for postings in [sorted, tail] where !postings.isEmpty { runs.append(Run(postings: postings, concept: c, framework: framework)) }
+        }
+        let earnerCount = earners.count
+        let capacity = runs.reduce(0) { $0 + $1.postings.count }
+        var passing: [Hit] = []
+        var passingEarner: [UInt32] = []
+        passing.reserveCapacity(capacity)
+        passingEarner.reserveCapacity(capacity)
+        // ends[e + 1] counts earner e's rows; the prefix sums then give where each earner's group starts.
+        var ends = [Int32](repeating: 0, count: earnerCount + 1)
+        for (r, run) in runs.enumerated() {
+            let scale = query.concepts[run.concept].confidence * decay
+            let minimum = query.terms[query.concepts[run.concept].term].minProficiency ?? -.infinity
+            for position in run.postings.indices {
+                let posting = run.postings[position]
+                guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
+                passing.append(
+                    Hit(
+                        value: scale * posting.weight, run: UInt16(r), framework: UInt16(truncatingIfNeeded: run.framework), position: UInt32(position),
+                        issuer: posting.issuer, achievement: posting.achievement, proficiency: posting.proficiency, credential: posting.credential
+                    )
+                )
+                passingEarner.append(posting.earner)
+                ends[Int(posting.earner) + 1] += 1
             }
         }
-        var heap = RunHeap(streams: streams)
+        for e in 0..<earnerCount { ends[e + 1] += ends[e] }
+        // Scatter: each earner's cursor starts at its group's start and ends at its end.
+        let grouped = [Hit](unsafeUninitializedCapacity: passing.count) { buffer, initialized in
+            for i in passing.indices {
+                let e = Int(passingEarner[i])
+                buffer.initializeElement(at: Int(ends[e]), to: passing[i])
+                ends[e] += 1
+            }
+            initialized = passing.count
+        }
 
         let termCount = query.terms.count
         let requiredCount = query.terms.filter(\.required).count
-        let minimum = query.terms.map { $0.minProficiency ?? -.infinity }
-        let scale = query.concepts.map { $0.confidence * decay }
         var best = [Int](repeating: -1, count: termCount)
-        var group: [Hit] = []
         var page = PageSelection(limit: query.limit + 1, after: query.after)
         var total = 0
         var facets = FacetTally(index: self, enabled: query.facets)
-
-        func finish(_ earner: UInt32) {
-            defer { group.removeAll(keepingCapacity: true) }
-            guard !group.isEmpty else { return }
+        var start = 0
+        for e in 0..<earnerCount where Int(ends[e]) > start {
+            let group = start..<Int(ends[e])
+            start = Int(ends[e])
             for t in 0..<termCount { best[t] = -1 }
-            for h in group.indices {
-                let term = query.concepts[group[h].concept].term
-                if best[term] < 0 || isBetter(group[h], than: group[best[term]]) { best[term] = h }
+            for h in group {
+                let term = query.concepts[runs[Int(grouped[h].run)].concept].term
+                if best[term] < 0 || isBetter(grouped[h], than: grouped[best[term]]) { best[term] = h }
             }
             var matched = 0
             var required = 0
@@ -121,48 +148,29 @@ extension PostingIndex {
             for t in 0..<termCount where best[t] >= 0 {
                 matched += 1
                 if query.terms[t].required { required += 1 }
-                score += group[best[t]].value * query.terms[t].weight
+                score += grouped[best[t]].value * query.terms[t].weight
             }
-            guard required == requiredCount, matched >= query.minMatched else { return }
+            guard required == requiredCount, matched >= query.minMatched else { continue }
             total += 1
-            let id = earners[earner]
+            let id = earners[UInt32(e)]
             if page.admits(score: score, earner: id) {
                 let matches = (0..<termCount).compactMap { t -> SearchMatch? in
                     guard best[t] >= 0 else { return nil }
-                    let hit = group[best[t]]
-                    return match(t, query.concepts[hit.concept], heap.streams[hit.stream].postings[hit.position], value: hit.value)
+                    let hit = grouped[best[t]]
+                    let run = runs[Int(hit.run)]
+                    return match(t, query.concepts[run.concept], run.postings[Int(hit.position)], value: hit.value)
                 }
                 page.insert(SearchHit(earnerID: id, score: score, matchedTerms: matched, matches: matches))
             }
             if facets.enabled {
-                facets.begin(earner)
-                for hit in group {
-                    facets.count(issuer: hit.issuer, achievement: hit.achievement, framework: hit.framework, proficiency: hit.proficiency)
+                facets.begin(UInt32(e))
+                for h in group {
+                    let hit = grouped[h]
+                    facets.count(issuer: hit.issuer, achievement: hit.achievement, framework: UInt32(hit.framework), proficiency: hit.proficiency)
                 }
                 facets.end()
             }
         }
-
-        var current = UInt32.max
-        while let s = heap.top {
-            let stream = heap.streams[s]
-            let position = stream.next
-            let posting = stream.postings[position]
-            heap.advance()
-            if posting.earner != current {
-                if current != .max { finish(current) }
-                current = posting.earner
-            }
-            let term = query.concepts[stream.concept].term
-            guard filter.admits(posting, now: nowSeconds), minimum[term] == -.infinity || Double(posting.proficiency) >= minimum[term] else { continue }
-            group.append(
-                Hit(
-                    value: scale[stream.concept] * posting.weight, position: position, stream: s, concept: stream.concept, framework: stream.framework,
-                    issuer: posting.issuer, achievement: posting.achievement, proficiency: posting.proficiency, credential: posting.credential
-                )
-            )
-        }
-        if current != .max { finish(current) }
         var answer = PostingAnswer(hits: page.earners, total: total)
         if query.facets { facets.write(to: &answer) }
         return answer
@@ -183,44 +191,6 @@ extension PostingIndex {
     private func isBetter(_ a: Hit, than b: Hit) -> Bool {
         if a.value != b.value { return a.value > b.value }
         return credentials[a.credential].isOrdered(before: credentials[b.credential])
-    }
-}
-
-/// A binary min-heap of runs by the earner of their next row.
-private struct RunHeap {
-    private(set) var streams: [PostingIndex.Stream]
-    private var order: [Int]
-
-    init(streams: [PostingIndex.Stream]) {
-        self.streams = streams
-        order = Array(streams.indices)
-        for i in stride(from: order.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-    }
-
-    var top: Int? { order.first }
-
-    /// Moves the top run past its next row, dropping it when done.
-    mutating func advance() {
-        let s = order[0]
-        streams[s].next += 1
-        if streams[s].next == streams[s].postings.endIndex {
-            order[0] = order[order.count - 1]
-            order.removeLast()
-        }
-        if !order.isEmpty { siftDown(0) }
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        var i = start
-        while true {
-            let left = 2 * i + 1
-            guard left < order.count else { return }
-            var smallest = left
-            if left + 1 < order.count, streams[order[left + 1]].earner < streams[order[left]].earner { smallest = left + 1 }
-            guard streams[order[smallest]].earner < streams[order[i]].earner else { return }
-            order.swapAt(i, smallest)
-            i = smallest
-        }
     }
 }
 
