@@ -94,37 +94,51 @@ extension PostingIndex {
         }
         let earnerCount = earners.count
         let capacity = runs.reduce(0) { $0 + $1.postings.count }
-        var passing: [Hit] = []
-        var passingEarner: [UInt32] = []
-        passing.reserveCapacity(capacity)
-        passingEarner.reserveCapacity(capacity)
+        // Hot loops over up to a few hundred thousand rows: plain buffers, no bounds or uniqueness checks.
+        let passing = UnsafeMutableBufferPointer<Hit>.allocate(capacity: capacity)
+        let passingEarner = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+        defer {
+            passing.deallocate()
+            passingEarner.deallocate()
+        }
+        var count = 0
         // ends[e + 1] counts earner e's rows; the prefix sums then give where each earner's group starts.
         var ends = [Int32](repeating: 0, count: earnerCount + 1)
-        for (r, run) in runs.enumerated() {
-            let scale = query.concepts[run.concept].confidence * decay
-            let minimum = query.terms[query.concepts[run.concept].term].minProficiency ?? -.infinity
-            for position in run.postings.indices {
-                let posting = run.postings[position]
-                guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
-                passing.append(
-                    Hit(
-                        value: scale * posting.weight, run: UInt16(r), framework: UInt16(truncatingIfNeeded: run.framework), position: UInt32(position),
-                        issuer: posting.issuer, achievement: posting.achievement, proficiency: posting.proficiency, credential: posting.credential
-                    )
-                )
-                passingEarner.append(posting.earner)
-                ends[Int(posting.earner) + 1] += 1
+        ends.withUnsafeMutableBufferPointer { ends in
+            for (r, run) in runs.enumerated() {
+                let scale = query.concepts[run.concept].confidence * decay
+                let minimum = query.terms[query.concepts[run.concept].term].minProficiency ?? -.infinity
+                let first = run.postings.startIndex
+                run.postings.withUnsafeBufferPointer { postings in
+                    for i in postings.indices {
+                        let posting = postings[i]
+                        guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
+                        passing.initializeElement(
+                            at: count,
+                            to: Hit(
+                                value: scale * posting.weight, run: UInt16(r), framework: UInt16(truncatingIfNeeded: run.framework),
+                                position: UInt32(first + i), issuer: posting.issuer, achievement: posting.achievement,
+                                proficiency: posting.proficiency, credential: posting.credential
+                            )
+                        )
+                        passingEarner[count] = posting.earner
+                        count += 1
+                        ends[Int(posting.earner) + 1] &+= 1
+                    }
+                }
             }
+            for e in 0..<earnerCount { ends[e + 1] &+= ends[e] }
         }
-        for e in 0..<earnerCount { ends[e + 1] += ends[e] }
         // Scatter: each earner's cursor starts at its group's start and ends at its end.
-        let grouped = [Hit](unsafeUninitializedCapacity: passing.count) { buffer, initialized in
-            for i in passing.indices {
-                let e = Int(passingEarner[i])
-                buffer.initializeElement(at: Int(ends[e]), to: passing[i])
-                ends[e] += 1
+        let grouped = [Hit](unsafeUninitializedCapacity: count) { buffer, initialized in
+            ends.withUnsafeMutableBufferPointer { ends in
+                for i in 0..<count {
+                    let e = Int(passingEarner[i])
+                    buffer.initializeElement(at: Int(ends[e]), to: passing[i])
+                    ends[e] &+= 1
+                }
             }
-            initialized = passing.count
+            initialized = count
         }
 
         let termCount = query.terms.count

@@ -31,6 +31,23 @@ public final class SearchReplica: Sendable {
     /// Rows held (live), for the log and tests.
     var rowCount: Int { index.read { $0.rowCount } }
 
+    /// The horizon now and the change entries of transactions at or after `horizon` (prepared: every search runs it).
+    struct Changes: PostgresPreparedStatement {
+        typealias Row = (Int64, Int64?, Int64?, [UUID]?)
+        static let sql = """
+            SELECT x.horizon, c.seq, c.txid::text::bigint, c.credential_ids
+            FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint) x(horizon)
+            LEFT JOIN search_changes c ON c.txid >= $1::bigint::text::xid8
+            """
+        var horizon: Int64
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(horizon)
+            return bindings
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
     func pruneChanges() async throws {
         try await sync.pruneChanges()
     }
@@ -141,18 +158,10 @@ private actor ReplicaSync {
 
     /// Applies the changes of transactions at or after `horizon` that are not applied yet.
     private func follow(from horizon: Int64, into index: ReadWriteLock<PostingIndex>) async throws {
-        let rows = try await client.query(
-            """
-            SELECT x.horizon, c.seq, c.txid::text::bigint, c.credential_ids
-            FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint) x(horizon)
-            LEFT JOIN search_changes c ON c.txid >= \(horizon)::text::xid8
-            """,
-            logger: logger
-        )
         var next = horizon
         var stillOpen: [Int64: Int64] = [:]
         var changed = Set<UUID>()
-        for try await (newHorizon, seq, txid, ids) in rows.decode((Int64, Int64?, Int64?, [UUID]?).self) {
+        for try await (newHorizon, seq, txid, ids) in try await client.execute(Changes(horizon: horizon), logger: logger) {
             next = newHorizon
             guard let seq, let txid, let ids else { continue }
             if applied[seq] == nil { changed.formUnion(ids) }
@@ -170,6 +179,23 @@ private actor ReplicaSync {
         }
         self.horizon = next
         applied = stillOpen
+    }
+
+    /// The horizon now and the change entries of transactions at or after `horizon` (prepared: every search runs it).
+    struct Changes: PostgresPreparedStatement {
+        typealias Row = (Int64, Int64?, Int64?, [UUID]?)
+        static let sql = """
+            SELECT x.horizon, c.seq, c.txid::text::bigint, c.credential_ids
+            FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint) x(horizon)
+            LEFT JOIN search_changes c ON c.txid >= $1::bigint::text::xid8
+            """
+        var horizon: Int64
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(horizon)
+            return bindings
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     func pruneChanges() async throws {

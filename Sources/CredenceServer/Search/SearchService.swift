@@ -138,24 +138,9 @@ public struct SearchService: Sendable {
     }
 
     private func credentialDetails(_ ids: [UUID]) async throws -> [UUID: MatchDetails.Credential] {
-        let rows = try await client.query(
-            """
-            SELECT c.id, a.name, i.id, i.name, i.trust, r.level_name, r.ordinal, r.level_count, c.verified_at,
-                   coalesce((SELECT array_agg(ev.url ORDER BY ev.position) FROM evidence ev WHERE ev.credential_id = c.id AND ev.url IS NOT NULL), '{}')
-            FROM credentials c
-            JOIN achievements a ON a.id = c.achievement_id
-            JOIN issuers i ON i.id = c.issuer_id
-            LEFT JOIN LATERAL (
-                SELECT level_name, ordinal, level_count FROM credential_results
-                WHERE credential_id = c.id AND normalized IS NOT NULL ORDER BY normalized DESC LIMIT 1
-            ) r ON true
-            WHERE c.id = ANY(\(ids)::uuid[])
-            """,
-            logger: logger
-        )
         var credentials: [UUID: MatchDetails.Credential] = [:]
-        for try await (id, name, issuerID, issuerName, trust, level, ordinal, count, verifiedAt, evidence) in rows.decode(
-            (UUID, String, UUID, String?, String, String?, Int?, Int?, Date?, [String]).self
+        for try await (id, name, issuerID, issuerName, trust, level, ordinal, count, verifiedAt, evidence) in try await client.execute(
+            CredentialFacts(ids: ids), logger: logger
         ) {
             credentials[id] = MatchDetails.Credential(
                 achievementName: name, issuerID: issuerID, issuerName: issuerName, issuerTrust: trust, levelName: level, levelOrdinal: ordinal,
@@ -167,18 +152,68 @@ public struct SearchService: Sendable {
 
     private func earnerNames(_ ids: [UUID]) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
-        let rows = try await client.query("SELECT id, display_name FROM earners WHERE id = ANY(\(ids)::uuid[]) AND display_name IS NOT NULL", logger: logger)
-        for try await (id, name) in rows.decode((UUID, String).self) { names[id] = name }
+        for try await (id, name) in try await client.execute(EarnerNames(ids: ids), logger: logger) { names[id] = name }
         return names
     }
 
     private func conceptDetails(_ ids: [Int]) async throws -> [Int: MatchDetails.Concept] {
         var concepts: [Int: MatchDetails.Concept] = [:]
-        let rows = try await client.query("SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY(\(ids)::integer[])", logger: logger)
-        for try await (id, label, framework, code) in rows.decode((Int, String, String, String).self) {
+        for try await (id, label, framework, code) in try await client.execute(ConceptFacts(ids: ids), logger: logger) {
             concepts[id] = MatchDetails.Concept(label: label, framework: framework, code: code)
         }
         return concepts
+    }
+
+    // Every search runs these: prepared once per connection, so PostgreSQL plans them once.
+
+    /// What a result shows of each credential: achievement, issuer, achieved level, evidence links, when verified.
+    struct CredentialFacts: PostgresPreparedStatement {
+        typealias Row = (UUID, String, UUID, String?, String, String?, Int?, Int?, Date?, [String])
+        static let sql = """
+            SELECT c.id, a.name, i.id, i.name, i.trust, r.level_name, r.ordinal, r.level_count, c.verified_at,
+                   coalesce((SELECT array_agg(ev.url ORDER BY ev.position) FROM evidence ev WHERE ev.credential_id = c.id AND ev.url IS NOT NULL), '{}')
+            FROM credentials c
+            JOIN achievements a ON a.id = c.achievement_id
+            JOIN issuers i ON i.id = c.issuer_id
+            LEFT JOIN LATERAL (
+                SELECT level_name, ordinal, level_count FROM credential_results
+                WHERE credential_id = c.id AND normalized IS NOT NULL ORDER BY normalized DESC LIMIT 1
+            ) r ON true
+            WHERE c.id = ANY($1::uuid[])
+            """
+        var ids: [UUID]
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(ids)
+            return bindings
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
+    /// The names earners gave themselves.
+    struct EarnerNames: PostgresPreparedStatement {
+        typealias Row = (UUID, String)
+        static let sql = "SELECT id, display_name FROM earners WHERE id = ANY($1::uuid[]) AND display_name IS NOT NULL"
+        var ids: [UUID]
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(ids)
+            return bindings
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
+    /// The label, framework and code of concepts.
+    struct ConceptFacts: PostgresPreparedStatement {
+        typealias Row = (Int, String, String, String)
+        static let sql = "SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY($1::integer[])"
+        var ids: [Int]
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(ids)
+            return bindings
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     /// Logs the search (its first page only, so paging does not count as demand) and the earners each page showed.

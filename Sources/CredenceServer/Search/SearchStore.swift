@@ -220,14 +220,9 @@ public struct SearchStore: Sendable {
         let issuers = contenders(answer.issuerCounts)
         let achievements = contenders(answer.achievementCounts)
         var names: [UUID: String] = [:]
-        let rows = try await client.query(
-            """
-            SELECT id, name FROM issuers WHERE id = ANY(\(issuers)::uuid[])
-            UNION ALL SELECT id, name FROM achievements WHERE id = ANY(\(achievements)::uuid[])
-            """,
-            logger: logger
-        )
-        for try await (id, name) in rows.decode((UUID, String?).self) { names[id] = name }
+        for try await (id, name) in try await client.execute(FacetNames(issuers: issuers, achievements: achievements), logger: logger) {
+            names[id] = name
+        }
         func ranked(_ counts: [UUID: Int], _ contenders: [UUID]) -> [Facet] {
             contenders.map { Facet(value: $0.uuidString.lowercased(), label: names[$0], count: counts[$0] ?? 0) }
                 .sorted { ($1.count, $0.label ?? "", $0.value) < ($0.count, $1.label ?? "", $1.value) }
@@ -240,6 +235,24 @@ public struct SearchStore: Sendable {
                 .sorted { ($1.count, $0.value) < ($0.count, $1.value) },
             "proficiency": answer.proficiencyCounts.map { Facet(value: $0.key, label: nil, count: $0.value) }.sorted { $0.value < $1.value },
         ]
+    }
+
+    /// The names of issuers and achievements facets may list (prepared: every first page runs it).
+    struct FacetNames: PostgresPreparedStatement {
+        typealias Row = (UUID, String?)
+        static let sql = """
+            SELECT id, name FROM issuers WHERE id = ANY($1::uuid[])
+            UNION ALL SELECT id, name FROM achievements WHERE id = ANY($2::uuid[])
+            """
+        var issuers: [UUID]
+        var achievements: [UUID]
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(issuers)
+            bindings.append(achievements)
+            return bindings
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     static func facets(_ document: String?) -> [String: [Facet]] {
