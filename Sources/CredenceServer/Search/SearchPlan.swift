@@ -32,13 +32,17 @@ public struct SearchPlanner: Sendable {
         self.cache = cache
     }
 
+    /// The query's terms understood, concurrently (each is a look-up or two unless cached).
     public func interpret(_ query: SearchQuery) async throws -> [InterpretedTerm] {
-        var terms: [InterpretedTerm] = []
-        for (index, term) in query.skills.enumerated() {
-            let reached = try await cache.concepts(for: term) { try await self.concepts(for: term) }
-            terms.append(InterpretedTerm(index: index, label: term.label, required: term.isRequired, minProficiency: term.minProficiency, concepts: reached))
+        try await withThrowingTaskGroup(of: InterpretedTerm.self) { group in
+            for (index, term) in query.skills.enumerated() {
+                group.addTask {
+                    let reached = try await cache.concepts(for: term) { try await self.concepts(for: term) }
+                    return InterpretedTerm(index: index, label: term.label, required: term.isRequired, minProficiency: term.minProficiency, concepts: reached)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.index < $1.index }
         }
-        return terms
     }
 
     /// The direct matches worth searching for, from candidates ranked best first.

@@ -75,7 +75,7 @@ public struct SearchService: Sendable {
         )
         // Labels, details and the log need only the ranked page: one round trip's wait for the three.
         async let facets = labelledFacets(ranked)
-        async let details = details(for: ranked.page)
+        async let details = details(for: ranked.page, terms: terms)
         async let recorded: Void = record(
             searchID: searchID, firstPage: cursor == nil, query: query, terms: terms, page: ranked.page, principal: principal,
             savedSearchID: savedSearchID
@@ -127,54 +127,43 @@ public struct SearchService: Sendable {
         return try await store.facets(of: counts)
     }
 
-    /// The credentials, earner names and concepts a page names, read concurrently.
-    func details(for page: SearchPage) async throws -> MatchDetails {
-        let credentialIDs = Array(Set(page.hits.flatMap { $0.matches.map(\.credentialID) }))
-        guard !credentialIDs.isEmpty else { return MatchDetails() }
-        async let credentials = credentialDetails(credentialIDs)
-        async let names = earnerNames(page.hits.map(\.earnerID))
-        async let concepts = conceptDetails(Array(Set(page.hits.flatMap { $0.matches.map(\.skillID) })))
-        return MatchDetails(credentials: try await credentials, concepts: try await concepts, earnerNames: try await names)
-    }
-
-    private func credentialDetails(_ ids: [UUID]) async throws -> [UUID: MatchDetails.Credential] {
-        var credentials: [UUID: MatchDetails.Credential] = [:]
-        for try await (id, name, issuerID, issuerName, trust, level, ordinal, count, verifiedAt, evidence) in try await client.execute(
+    /// The credentials, earner names and concepts a page names: concepts from the interpretation (which read them),
+    /// the rest in one statement.
+    func details(for page: SearchPage, terms: [InterpretedTerm]) async throws -> MatchDetails {
+        var details = MatchDetails()
+        for concept in terms.flatMap(\.concepts) {
+            details.concepts[concept.match.skillID] = MatchDetails.Concept(
+                label: concept.match.label, framework: concept.match.framework, code: concept.match.code
+            )
+        }
+        let ids = Array(Set(page.hits.flatMap { $0.matches.map(\.credentialID) }))
+        guard !ids.isEmpty else { return details }
+        for try await (id, name, issuerID, issuerName, trust, level, ordinal, count, verifiedAt, evidence, earnerID, earnerName) in try await client.execute(
             CredentialFacts(ids: ids), logger: logger
         ) {
-            credentials[id] = MatchDetails.Credential(
+            details.credentials[id] = MatchDetails.Credential(
                 achievementName: name, issuerID: issuerID, issuerName: issuerName, issuerTrust: trust, levelName: level, levelOrdinal: ordinal,
                 levelCount: count, evidence: evidence, verifiedAt: verifiedAt
             )
+            if let earnerName { details.earnerNames[earnerID] = earnerName }
         }
-        return credentials
-    }
-
-    private func earnerNames(_ ids: [UUID]) async throws -> [UUID: String] {
-        var names: [UUID: String] = [:]
-        for try await (id, name) in try await client.execute(EarnerNames(ids: ids), logger: logger) { names[id] = name }
-        return names
-    }
-
-    private func conceptDetails(_ ids: [Int]) async throws -> [Int: MatchDetails.Concept] {
-        var concepts: [Int: MatchDetails.Concept] = [:]
-        for try await (id, label, framework, code) in try await client.execute(ConceptFacts(ids: ids), logger: logger) {
-            concepts[id] = MatchDetails.Concept(label: label, framework: framework, code: code)
-        }
-        return concepts
+        return details
     }
 
     // Every search runs these: prepared once per connection, so PostgreSQL plans them once.
 
-    /// What a result shows of each credential: achievement, issuer, achieved level, evidence links, when verified.
+    /// What a result shows of each credential (achievement, issuer, achieved level, evidence links, when verified)
+    /// and the name its earner gave.
     struct CredentialFacts: PostgresPreparedStatement {
-        typealias Row = (UUID, String, UUID, String?, String, String?, Int?, Int?, Date?, [String])
+        typealias Row = (UUID, String, UUID, String?, String, String?, Int?, Int?, Date?, [String], UUID, String?)
         static let sql = """
             SELECT c.id, a.name, i.id, i.name, i.trust, r.level_name, r.ordinal, r.level_count, c.verified_at,
-                   coalesce((SELECT array_agg(ev.url ORDER BY ev.position) FROM evidence ev WHERE ev.credential_id = c.id AND ev.url IS NOT NULL), '{}')
+                   coalesce((SELECT array_agg(ev.url ORDER BY ev.position) FROM evidence ev WHERE ev.credential_id = c.id AND ev.url IS NOT NULL), '{}'),
+                   e.id, e.display_name
             FROM credentials c
             JOIN achievements a ON a.id = c.achievement_id
             JOIN issuers i ON i.id = c.issuer_id
+            JOIN earners e ON e.id = c.earner_id
             LEFT JOIN LATERAL (
                 SELECT level_name, ordinal, level_count FROM credential_results
                 WHERE credential_id = c.id AND normalized IS NOT NULL ORDER BY normalized DESC LIMIT 1
@@ -190,31 +179,6 @@ public struct SearchService: Sendable {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// The names earners gave themselves.
-    struct EarnerNames: PostgresPreparedStatement {
-        typealias Row = (UUID, String)
-        static let sql = "SELECT id, display_name FROM earners WHERE id = ANY($1::uuid[]) AND display_name IS NOT NULL"
-        var ids: [UUID]
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings()
-            bindings.append(ids)
-            return bindings
-        }
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
-    /// The label, framework and code of concepts.
-    struct ConceptFacts: PostgresPreparedStatement {
-        typealias Row = (Int, String, String, String)
-        static let sql = "SELECT id, preferred_label, framework, code FROM skills WHERE id = ANY($1::integer[])"
-        var ids: [Int]
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings()
-            bindings.append(ids)
-            return bindings
-        }
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
 
     /// Logs the search (its first page only, so paging does not count as demand) and the earners each page showed.
     func record(
