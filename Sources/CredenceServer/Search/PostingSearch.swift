@@ -92,7 +92,16 @@ extension PostingIndex {
             guard let (sorted, tail, framework) = self.runs(of: concept.skillID), filter.admits(framework: framework) else { continue }
             for postings in [sorted, tail] where !postings.isEmpty { runs.append(Run(postings: postings, concept: c, framework: framework)) }
         }
+        // Only earners with a row for every required term can match: the required term with the fewest rows is read
+        // first and marks its earners; other terms' rows of unmarked earners are skipped (as SQL planners start from
+        // the rarest term). Total and facets count matching earners only, so they are unchanged.
+        var rowsPerTerm = [Int](repeating: 0, count: query.terms.count)
+        for run in runs { rowsPerTerm[query.concepts[run.concept].term] += run.postings.count }
+        let gate = query.terms.indices.filter { query.terms[$0].required }.min { rowsPerTerm[$0] < rowsPerTerm[$1] }
+        if let gate { runs.sort { (query.concepts[$0.concept].term == gate ? 0 : 1) < (query.concepts[$1.concept].term == gate ? 0 : 1) } }
+        let gateRuns = gate.map { gate in runs.prefix { query.concepts[$0.concept].term == gate }.count } ?? 0
         let earnerCount = earners.count
+        var holders = EarnerSet(count: gate == nil ? 0 : earnerCount)
         let capacity = runs.reduce(0) { $0 + $1.postings.count }
         // Hot loops over up to a few hundred thousand rows: plain buffers, no bounds or uniqueness checks.
         let passing = UnsafeMutableBufferPointer<Hit>.allocate(capacity: capacity)
@@ -109,10 +118,14 @@ extension PostingIndex {
                 let scale = query.concepts[run.concept].confidence * decay
                 let minimum = query.terms[query.concepts[run.concept].term].minProficiency ?? -.infinity
                 let first = run.postings.startIndex
+                let marks = gate != nil && r < gateRuns
+                let gated = gate != nil && r >= gateRuns
                 run.postings.withUnsafeBufferPointer { postings in
                     for i in postings.indices {
                         let posting = postings[i]
+                        if gated, !holders.contains(posting.earner) { continue }
                         guard filter.admits(posting, now: nowSeconds), minimum == -.infinity || Double(posting.proficiency) >= minimum else { continue }
+                        if marks { holders.insert(posting.earner) }
                         passing.initializeElement(
                             at: count,
                             to: Hit(
@@ -206,6 +219,16 @@ extension PostingIndex {
         if a.value != b.value { return a.value > b.value }
         return credentials[a.credential].isOrdered(before: credentials[b.credential])
     }
+}
+
+/// A set of earner numbers as bits (22 KB for 175,000 earners: it stays in cache).
+private struct EarnerSet {
+    private var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
+
+    mutating func insert(_ earner: UInt32) { words[Int(earner >> 6)] |= 1 << UInt64(earner & 63) }
+    func contains(_ earner: UInt32) -> Bool { words[Int(earner >> 6)] & (1 << UInt64(earner & 63)) != 0 }
 }
 
 /// The query's filters, resolved once to the index's numbers.
