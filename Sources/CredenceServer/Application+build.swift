@@ -22,8 +22,10 @@ public func buildApplication(
     let documents = DocumentCache(client: client, logger: logger)
     let keys = APIKeyStore(client: client, logger: logger)
     let endpoints = Endpoints(router: router, routes: routes, keys: keys)
-    OperationsController(client: client, migrator: migrator, metrics: metrics, openAPIDocument: try OpenAPIDocument.load())
-        .register(on: endpoints)
+    let replica = config.searchEngine == .memory ? SearchReplica(client: client, logger: logger) : nil
+    OperationsController(
+        client: client, migrator: migrator, metrics: metrics, openAPIDocument: try OpenAPIDocument.load(), searchReplica: replica
+    ).register(on: endpoints)
     AboutController(seedDirectory: config.seedDirectory).register(on: endpoints)
     AdminController(organizations: OrganizationStore(client: client, logger: logger), keys: keys, maxBodyBytes: config.maxBodyBytes)
         .register(on: endpoints)
@@ -40,7 +42,6 @@ public func buildApplication(
     ImportsController(pipeline: ImportPipeline(ingest: ingest), maxLineBytes: config.maxCredentialBytes, maxImportBytes: config.maxImportBytes)
         .register(on: endpoints)
     EarnersController(earners: EarnerStore(client: client, logger: logger), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
-    let replica = config.searchEngine == .memory ? SearchReplica(client: client, logger: logger) : nil
     let search = SearchService(client: client, logger: logger, replica: replica)
     SearchController(search: search, limiter: RateLimiter(ratePerSecond: Double(config.searchesPerSecondPerKey), burst: Double(2 * config.searchesPerSecondPerKey)), maxBodyBytes: config.maxBodyBytes).register(on: endpoints)
     SignalsController(signals: SignalStore(client: client, logger: logger), search: search, maxBodyBytes: config.maxBodyBytes).register(on: endpoints)

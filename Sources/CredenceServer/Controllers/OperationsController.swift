@@ -10,6 +10,8 @@ struct OperationsController {
     let migrator: Migrator
     let metrics: PrometheusCollectorRegistry
     let openAPIDocument: ByteBuffer
+    /// The in-memory search index, when this instance runs one: not ready until it is loaded.
+    let searchReplica: SearchReplica?
 
     func register(on endpoints: Endpoints) {
         endpoints.on(.get, "/health", access: .open) { _, _ in
@@ -30,7 +32,8 @@ struct OperationsController {
         }
     }
 
-    /// Ready when the database answers and its schema is exactly this build's.
+    /// Ready when the database answers, its schema is exactly this build's and the search index (if held in memory)
+    /// is loaded; a check waits for these at most 2 seconds.
     func ready(context: AppRequestContext) async throws -> Response {
         let pending: [String]
         do {
@@ -53,6 +56,23 @@ struct OperationsController {
         }
         guard pending.isEmpty else {
             throw Problem(status: .serviceUnavailable, detail: "migrations pending: \(pending.joined(separator: ", "))")
+        }
+        if let searchReplica, !searchReplica.isLoaded {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        try await searchReplica.catchUp()
+                    } catch {
+                        throw Problem(status: .serviceUnavailable, detail: "the search index could not be loaded into memory")
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(2))
+                    throw Problem(status: .serviceUnavailable, detail: "the search index is still loading into memory")
+                }
+                defer { group.cancelAll() }
+                try await group.next()
+            }
         }
         return Self.json(#"{"status":"ready"}"#)
     }

@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// This instance's in-memory copy of the search index, exact as of the moment a search asks for it.
 ///
@@ -12,6 +13,7 @@ import ServiceLifecycle
 public final class SearchReplica: Sendable {
     private let index = ReadWriteLock(PostingIndex())
     private let sync: ReplicaSync
+    private let loaded = Atomic<Bool>(false)
 
     public init(client: PostgresClient, logger: Logger) {
         sync = ReplicaSync(client: client, logger: logger)
@@ -19,14 +21,19 @@ public final class SearchReplica: Sendable {
 
     /// Catches up with every change committed before this call, then runs `body` on the copy.
     func read<T: Sendable>(_ body: (PostingIndex) throws -> T) async throws -> T {
-        try await sync.catchUp(into: index)
+        try await catchUp()
         return try index.read(body)
     }
 
-    /// Catches up without searching (the background service keeps the copy warm between searches).
+    /// Catches up without searching (the background service keeps the copy warm between searches; readiness waits
+    /// for the first load).
     func catchUp() async throws {
         try await sync.catchUp(into: index)
+        loaded.store(true, ordering: .relaxed)
     }
+
+    /// Whether the copy has been loaded once (until then searches wait for the load).
+    var isLoaded: Bool { loaded.load(ordering: .relaxed) }
 
     /// Rows held (live), for the log and tests.
     var rowCount: Int { index.read { $0.rowCount } }
