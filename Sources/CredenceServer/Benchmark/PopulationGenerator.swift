@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 public import Logging
 public import PostgresNIO
@@ -154,7 +155,7 @@ public struct PopulationGenerator: Sendable {
                         return [
                             c.id.uuidString, c.earner.uuidString, c.achievement.id.uuidString, issuers[c.achievement.issuer].uuidString, uri, "ob3-jwt",
                             "document", "3.0", c.awarded.rfc3339, c.validUntil?.rfc3339, c.awarded.rfc3339,
-                            "\\x" + Array(document.utf8).map { String(format: "%02x", $0) }.joined(), "bench-\(index)", "bench-\(index)",
+                            "\\x" + ContentDigest.hex(document.utf8), "bench-\(index)", "bench-\(index)",
                             "application/jwt", normalized, c.verification, c.verification == "unverifiable" ? nil : c.awarded.rfc3339, c.awarded.rfc3339,
                         ]
                     },

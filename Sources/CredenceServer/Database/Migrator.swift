@@ -1,3 +1,4 @@
+import Credentials
 public import Foundation
 public import Logging
 public import PostgresNIO
@@ -14,7 +15,7 @@ public struct Migration: Sendable, Equatable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = Digest.sha256Hex(Data(sql.utf8))
+        self.checksum = ContentDigest.sha256Hex(Data(sql.utf8))
     }
 
     /// Reads every `NNNN_name.sql` in a folder, in version order.

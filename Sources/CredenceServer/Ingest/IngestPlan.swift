@@ -80,9 +80,9 @@ extension ParsedCredential {
     public var contentKey: String {
         switch secured {
         case .embedded(let document), .ob2Hosted(let document):
-            return Digest.sha256Hex(document.serializedBytes(sortedKeys: true))
+            return ContentDigest.sha256Hex(document.serializedBytes(sortedKeys: true))
         case .jwt(let compact, _, _, _), .ob2Signed(let compact, _, _):
-            return Digest.sha256Hex(Array(compact.utf8))
+            return ContentDigest.sha256Hex(Array(compact.utf8))
         }
     }
 }

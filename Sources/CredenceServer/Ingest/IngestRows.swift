@@ -38,7 +38,7 @@ struct IngestRows {
             "human_code": .text(achievement.humanCode), "field_of_study": .text(achievement.fieldOfStudy),
             "specialization": .text(achievement.specialization), "image": .text(achievement.image?.id),
             "in_language": .text(achievement.inLanguage), "definition": definition,
-            "definition_sha256": .string(Digest.sha256Hex(definition.serializedBytes(sortedKeys: true))),
+            "definition_sha256": .string(ContentDigest.sha256Hex(definition.serializedBytes(sortedKeys: true))),
         ])
         alignments[Self.achievementKey(issuer: badge.issuer.id, achievement: achievement.id)] = Self.alignmentRows(badge)
         earners[badge.earnerSubject] = ["subject": .string(badge.earnerSubject)]

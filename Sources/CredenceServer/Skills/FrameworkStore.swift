@@ -1,4 +1,4 @@
-import Crypto
+import Credentials
 public import Foundation
 public import Logging
 public import PostgresNIO
@@ -47,7 +47,7 @@ public struct FrameworkStore: Sendable {
     public func importFramework(_ framework: FrameworkImport, name: String, organization: UUID, bytes: [UInt8], context: AuditContext)
         async throws -> Outcome
     {
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = ContentDigest.sha256Hex(bytes)
         let key = SkillText.normalize(name).key
         var outcome = try await client.transaction(logger: logger) { connection -> Outcome in
             let (id, unchanged) = try await frameworkID(organization: organization, nameKey: key, digest: digest, on: connection)

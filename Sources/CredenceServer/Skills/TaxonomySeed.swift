@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import Inflate
 import Skills
@@ -45,7 +46,7 @@ struct TaxonomySeed {
     static func manifestSHA256(in directory: URL) throws -> String {
         let url = directory.appendingPathComponent("MANIFEST")
         guard let data = FileManager.default.contents(atPath: url.path) else { throw SeedError.missing("MANIFEST") }
-        return Digest.sha256Hex(data)
+        return ContentDigest.sha256Hex(data)
     }
 
     init(directory: URL) throws {

@@ -105,7 +105,7 @@ public struct DocumentCache: Sendable {
         for try await (url, mediaType, sha, length, source, fetchedAt, expiresAt) in rows.decode((String, String?, Data, Int, String, Date, Date?).self) {
             result.append(
                 CachedDocumentInfo(
-                    url: url, mediaType: mediaType, sha256: Data(sha).map { String(format: "%02x", $0) }.joined(), bytes: length, source: source,
+                    url: url, mediaType: mediaType, sha256: ContentDigest.hex(sha), bytes: length, source: source,
                     fetchedAt: fetchedAt, expiresAt: expiresAt
                 )
             )
