@@ -24,7 +24,13 @@ import Testing
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.status == .ok)
             #expect(try health.json["status"] == "ok")
-            let ready = try await client.execute(uri: "/ready", method: .get)
+            // Ready once the search index is in memory; until then (a loaded CI machine can take seconds) it says so.
+            var ready = try await client.execute(uri: "/ready", method: .get)
+            for _ in 0..<30 where ready.status == .serviceUnavailable {
+                #expect(try ready.json["detail"] == "the search index is still loading into memory")
+                try await Task.sleep(for: .seconds(1))
+                ready = try await client.execute(uri: "/ready", method: .get)
+            }
             #expect(ready.status == .ok)
             #expect(try ready.json["status"] == "ready")
             let metrics = try await client.execute(uri: "/metrics", method: .get)
