@@ -30,17 +30,12 @@ struct IngestRows {
         ])
         let achievement = badge.achievement
         let definition = achievement.json
-        achievements[Self.achievementKey(issuer: badge.issuer.id, achievement: achievement.id)] = JSONObject(compacting: [
-            "issuer_uri": .string(badge.issuer.id), "uri": .string(achievement.id), "name": .string(achievement.name),
-            "description": .text(achievement.description), "criteria_url": .text(achievement.criteria?.id),
-            "criteria_narrative": .text(achievement.criteria?.narrative), "achievement_type": .text(achievement.achievementType),
-            "version": .text(achievement.version), "tags": .array(achievement.tags.map(JSONValue.string)),
-            "human_code": .text(achievement.humanCode), "field_of_study": .text(achievement.fieldOfStudy),
-            "specialization": .text(achievement.specialization), "image": .text(achievement.image?.id),
-            "in_language": .text(achievement.inLanguage), "definition": definition,
-            "definition_sha256": .string(ContentDigest.sha256Hex(definition.serializedBytes(sortedKeys: true))),
-        ])
-        alignments[Self.achievementKey(issuer: badge.issuer.id, achievement: achievement.id)] = Self.alignmentRows(badge)
+        let key = Self.achievementKey(issuer: badge.issuer.id, achievement: achievement.id)
+        // Most credentials of a batch share their achievement: its row (digest included) and alignments are built once
+        // per distinct definition; a later, different definition of the same achievement still replaces the earlier.
+        if achievements[key]?["definition"] != definition {
+            addAchievement(badge, definition: definition, key: key)
+        }
         earners[badge.earnerSubject] = ["subject": .string(badge.earnerSubject)]
 
         let idText = JSONValue.string(id.uuidString)
@@ -111,6 +106,21 @@ struct IngestRows {
     /// What the achievement aligns to: its alignments, its result descriptions' and rubric levels', then its tags
     /// and name as free text for skill resolution to match when nothing else resolves.
     /// Alignments on results belong to one credential, not to the achievement, and are not among them.
+    private mutating func addAchievement(_ badge: EarnedBadge, definition: JSONValue, key: String) {
+        let achievement = badge.achievement
+        achievements[key] = JSONObject(compacting: [
+            "issuer_uri": .string(badge.issuer.id), "uri": .string(achievement.id), "name": .string(achievement.name),
+            "description": .text(achievement.description), "criteria_url": .text(achievement.criteria?.id),
+            "criteria_narrative": .text(achievement.criteria?.narrative), "achievement_type": .text(achievement.achievementType),
+            "version": .text(achievement.version), "tags": .array(achievement.tags.map(JSONValue.string)),
+            "human_code": .text(achievement.humanCode), "field_of_study": .text(achievement.fieldOfStudy),
+            "specialization": .text(achievement.specialization), "image": .text(achievement.image?.id),
+            "in_language": .text(achievement.inLanguage), "definition": definition,
+            "definition_sha256": .string(ContentDigest.sha256Hex(definition.serializedBytes(sortedKeys: true))),
+        ])
+        alignments[key] = Self.alignmentRows(badge)
+    }
+
     static func alignmentRows(_ badge: EarnedBadge) -> [JSONValue] {
         var rows: [JSONValue] = []
         for placed in badge.alignments {
