@@ -122,12 +122,12 @@ final class PostingIndex: @unchecked Sendable {
             insert(row)
             touched.insert(row.skillID)
         }
-        for concept in touched { restoreOrder(concept, unless: true) }
+        for concept in touched { restoreOrder(concept, always: false) }
     }
 
     /// Puts every concept in earner order (after the initial load).
     func sortAll() {
-        for concept in Array(concepts.keys) { restoreOrder(concept, unless: false) }
+        for concept in Array(concepts.keys) { restoreOrder(concept, always: true) }
     }
 
     /// Adds a row of a credential whose rows are not yet here (the initial load).
@@ -201,11 +201,11 @@ final class PostingIndex: @unchecked Sendable {
     }
 
     /// Merges a concept's tail into its sorted part and drops dead rows, once the tail is more than a 32nd of the rows
-    /// or the dead more than an 8th (or always, `unless` false); a search sorts a short tail itself.
-    private func restoreOrder(_ id: Int, unless small: Bool) {
+    /// or the dead more than an 8th (or `always`); a search sorts a short tail itself.
+    private func restoreOrder(_ id: Int, always: Bool) {
         guard var concept = concepts[id] else { return }
         let tail = concept.postings.count - concept.sorted
-        if small, tail <= max(64, concept.postings.count / 32), concept.dead <= max(64, concept.postings.count / 8) { return }
+        if !always, tail <= max(64, concept.postings.count / 32), concept.dead <= max(64, concept.postings.count / 8) { return }
         concepts[id] = nil
         var merged: [Posting] = []
         merged.reserveCapacity(concept.postings.count - concept.dead)

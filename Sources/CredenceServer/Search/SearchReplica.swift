@@ -35,26 +35,6 @@ public final class SearchReplica: Sendable {
     /// Whether the copy has been loaded once (until then searches wait for the load).
     var isLoaded: Bool { loaded.load(ordering: .relaxed) }
 
-    /// Rows held (live), for the log and tests.
-    var rowCount: Int { index.read { $0.rowCount } }
-
-    /// The horizon now and the change entries of transactions at or after `horizon` (prepared: every search runs it).
-    struct Changes: PostgresPreparedStatement {
-        typealias Row = (Int64, Int64?, Int64?, [UUID]?)
-        static let sql = """
-            SELECT x.horizon, c.seq, c.txid::text::bigint, c.credential_ids
-            FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint) x(horizon)
-            LEFT JOIN search_changes c ON c.txid >= $1::bigint::text::xid8
-            """
-        var horizon: Int64
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings()
-            bindings.append(horizon)
-            return bindings
-        }
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
     func pruneChanges() async throws {
         try await sync.pruneChanges()
     }
