@@ -41,7 +41,7 @@ final class PostingIndex: @unchecked Sendable {
         /// `.nan` when unrated.
         var proficiency: Float
         var flags: UInt8
-        var rule: UInt8
+        var rule: UInt16
 
         static let dead: UInt8 = 1
         static let verified: UInt8 = 2
@@ -158,7 +158,7 @@ final class PostingIndex: @unchecked Sendable {
         let posting = Posting(
             earner: earner, credential: credential, issuer: issuers.number(row.issuerID), achievement: achievements.number(row.achievementID),
             weight: pow(2, row.rank), validUntil: row.validUntil?.timeIntervalSinceReferenceDate ?? .infinity, proficiency: row.proficiency ?? .nan, flags: flags,
-            rule: UInt8(truncatingIfNeeded: rules.number(row.rule))
+            rule: UInt16(rules.number(row.rule))
         )
         let framework = frameworks.number(row.framework)
         concepts[row.skillID, default: Concept(framework: framework)].postings.append(posting)

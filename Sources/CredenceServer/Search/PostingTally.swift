@@ -97,12 +97,16 @@ struct FacetTally {
 enum ProficiencyBand: String {
     case unrated, foundation, intermediate, advanced
 
+    /// Where the bands start on the normalised 0…1 scale (the SQL engine's facets use the same bounds).
+    static let intermediateFrom = 0.34
+    static let advancedFrom = 0.67
+
     init(_ proficiency: Double?) {
         guard let proficiency else {
             self = .unrated
             return
         }
-        self = proficiency < 0.34 ? .foundation : proficiency < 0.67 ? .intermediate : .advanced
+        self = proficiency < Self.intermediateFrom ? .foundation : proficiency < Self.advancedFrom ? .intermediate : .advanced
     }
 }
 

@@ -175,8 +175,8 @@ public struct SearchStore: Sendable {
                     'proficiency', (SELECT coalesce(jsonb_agg(jsonb_build_object('value', band, 'count', n) ORDER BY band), '[]')
                                     FROM (SELECT band, count(*) AS n FROM (
                                         SELECT earner_id, CASE WHEN max(proficiency) IS NULL THEN 'unrated'
-                                                               WHEN max(proficiency) < 0.34 THEN 'foundation'
-                                                               WHEN max(proficiency) < 0.67 THEN 'intermediate' ELSE 'advanced' END AS band
+                                                               WHEN max(proficiency) < \(ProficiencyBand.intermediateFrom)::float8 THEN 'foundation'
+                                                               WHEN max(proficiency) < \(ProficiencyBand.advancedFrom)::float8 THEN 'intermediate' ELSE 'advanced' END AS band
                                         FROM facet_rows GROUP BY earner_id) e GROUP BY band) x)
                 )::text AS document
             )
