@@ -74,9 +74,16 @@ import Testing
         try await TestDatabase.withEmpty { url in
             try await PostgresClient.withRunning(url.clientConfiguration, logger: TestDatabase.logger) { client in
                 let broken = Self.migrations + [Migration(version: 3, name: "broken", sql: "CREATE TABLE d (id int); SELECT no_such_function();")]
-                await #expect(throws: (any Error).self) {
+                // The error names the migration and says what PostgreSQL said, not a generic driver message.
+                let error = await #expect(throws: MigrationError.self) {
                     try await Migrator(migrations: broken).migrate(client: client, apply: true, logger: TestDatabase.logger)
                 }
+                guard case .statementFailed(let version, let name, let statement, let message) = error else {
+                    Issue.record("expected statementFailed, got \(String(describing: error))")
+                    return
+                }
+                #expect(version == 3 && name == "broken" && statement.contains("no_such_function"))
+                #expect(message.contains("no_such_function") && message.contains("does not exist"))
                 var tables: [String] = []
                 for try await t in try await client.query("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1").decode(String.self) {
                     tables.append(t)

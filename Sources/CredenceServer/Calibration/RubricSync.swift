@@ -8,17 +8,23 @@ import StrictJSON
 ///
 /// For each achievement whose definition carries a rubric (result descriptions with rubric levels), the definition's
 /// digest is looked up; a definition not seen before maps to the existing version with identical criteria, or
-/// becomes a new version. Then every credential of those achievements without a version gets one: the version its
-/// own embedded achievement definition carries (basis `credential`), else the newest version in effect at its award
-/// date (basis `date`). Idempotent, and cheap when nothing changed: it reads the achievements' result descriptions
-/// and the not-yet-assigned credentials through a partial index.
+/// becomes a new version. Each credential records the version it was assessed under (`credential_rubric_version`
+/// in the schema): ingest sets it as it inserts, and `assignVersions` fills it in for credentials stored before their
+/// achievement had a rubric. Idempotent, and cheap when nothing changed.
 public enum RubricSync {
-    /// Brings the rubrics of these achievements up to date, on the caller's connection (inside its transaction).
-    /// Call it with the achievements of newly stored credentials and of changed definitions.
+    /// Brings the rubrics of these achievements up to date and assigns versions to their credentials that have none,
+    /// on the caller's connection (inside its transaction). Returns how many versions were written.
     @discardableResult
-    /// `credentials` narrows version assignment to those (the credentials an ingest batch just stored): without it,
-    /// every unassigned credential of the achievements is looked at.
-    public static func sync(achievements: [UUID], credentials: [UUID]? = nil, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+    public static func sync(achievements: [UUID], on connection: PostgresConnection, logger: Logger) async throws -> Int {
+        let created = try await recordDefinitions(of: achievements, on: connection, logger: logger)
+        try await assignVersions(achievements: achievements, on: connection, logger: logger)
+        return created
+    }
+
+    /// Maps each achievement's current definition to a rubric version, writing versions for rubrics not seen before.
+    /// Ingest calls this before inserting credentials, so that each new credential row is written once, with its version.
+    @discardableResult
+    static func recordDefinitions(of achievements: [UUID], on connection: PostgresConnection, logger: Logger) async throws -> Int {
         guard !achievements.isEmpty else { return 0 }
         let rows = try await connection.query(
             """
@@ -43,7 +49,6 @@ public enum RubricSync {
                 created += 1
             }
         }
-        try await assignVersions(achievements: achievements, credentials: credentials, on: connection, logger: logger)
         return created
     }
 
@@ -110,39 +115,20 @@ public enum RubricSync {
     }
 
     /// Gives every credential of these achievements that has none the rubric version it was assessed under.
-    static func assignVersions(achievements: [UUID], credentials: [UUID]? = nil, on connection: PostgresConnection, logger: Logger) async throws {
-        // Only achievements with a rubric: credentials of the others stay unassigned for good, and scanning them on
-        // every ingest batch would cost more the more there are.
+    static func assignVersions(achievements: [UUID], on connection: PostgresConnection, logger: Logger) async throws {
+        // Only achievements with a rubric: credentials of the others stay unassigned for good, and are not worth a scan.
         let rows = try await connection.query(
             "SELECT achievement_id FROM rubrics WHERE achievement_id = ANY(\(achievements)::uuid[])", logger: logger
         )
         var withRubric: [UUID] = []
         for try await id in rows.decode(UUID.self) { withRubric.append(id) }
         guard !withRubric.isEmpty else { return }
-        // Ingest names its new credentials (found by primary key); otherwise credentials_unassessed_idx finds the
-        // candidates. The partial index keeps an entry for every credential assigned since the last vacuum, so an
-        // ingest stream walking it would slow down batch after batch. The embedded definition digest says which
-        // version, else the award date.
         try await connection.query(
             """
             UPDATE credentials c SET rubric_version_id = pick.version_id, rubric_version_basis = pick.basis
-            FROM (
-                SELECT x.id, coalesce(d.version_id, dated.id) AS version_id,
-                       CASE WHEN d.version_id IS NULL THEN 'date' ELSE 'credential' END AS basis
-                FROM credentials x
-                JOIN rubrics r ON r.achievement_id = x.achievement_id
-                LEFT JOIN rubric_definition_digests d ON d.rubric_id = r.id
-                    AND d.digest = md5(coalesce(x.normalized -> 'achievement' -> 'resultDescription', 'null'::jsonb)::text)
-                LEFT JOIN LATERAL (
-                    SELECT v.id FROM rubric_versions v WHERE v.rubric_id = r.id
-                    ORDER BY coalesce(v.effective_from, '-infinity') <= x.awarded_at DESC,
-                             CASE WHEN coalesce(v.effective_from, '-infinity') <= x.awarded_at THEN v.number ELSE -v.number END DESC
-                    LIMIT 1
-                ) dated ON true
-                WHERE x.achievement_id = ANY(\(withRubric)::uuid[]) AND x.rubric_version_id IS NULL
-                  AND (\(credentials)::uuid[] IS NULL OR x.id = ANY(\(credentials)::uuid[]))
-            ) pick
-            WHERE c.id = pick.id AND pick.version_id IS NOT NULL
+            FROM credentials x
+            CROSS JOIN LATERAL credential_rubric_version(x.achievement_id, x.normalized -> 'achievement' -> 'resultDescription', x.awarded_at) pick
+            WHERE x.achievement_id = ANY(\(withRubric)::uuid[]) AND x.rubric_version_id IS NULL AND c.id = x.id
             """,
             logger: logger
         )

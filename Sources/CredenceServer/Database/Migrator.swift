@@ -58,6 +58,8 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
     case unknownApplied(version: Int, name: String)
     /// A file numbered below an applied migration is not applied: history was rewritten.
     case outOfOrder(version: Int, name: String)
+    /// A statement of a migration failed; nothing of the run was applied.
+    case statementFailed(version: Int, name: String, statement: String, message: String)
 
     public var description: String {
         switch self {
@@ -69,6 +71,8 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
         case .checksumMismatch(let v, let n): return "applied migration \(v) \(n) was edited after it was applied; add a new migration instead"
         case .unknownApplied(let v, let n): return "the database has migration \(v) \(n) that this build does not have"
         case .outOfOrder(let v, let n): return "migration \(v) \(n) is numbered below one already applied; renumber it after the newest"
+        case .statementFailed(let v, let n, let statement, let message):
+            return "migration \(v) \(n) failed, and nothing was applied: \(message)\nin: \(statement)"
         }
     }
 }
@@ -107,7 +111,14 @@ public struct Migrator: Sendable {
             for migration in pending {
                 logger.info("applying migration", metadata: ["migration.version": "\(migration.version)", "migration.name": "\(migration.name)"])
                 for statement in SQLScript.statements(in: migration.sql) {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    do {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    } catch let error as PSQLError {
+                        throw MigrationError.statementFailed(
+                            version: migration.version, name: migration.name, statement: String(statement.prefix(200)),
+                            message: error.serverInfo?[.message] ?? String(reflecting: error)
+                        )
+                    }
                 }
                 try await connection.query(
                     "INSERT INTO schema_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), \(migration.checksum))",

@@ -99,49 +99,75 @@ public struct CredentialStore: Sendable {
 
     /// Upserts issuers, achievements and earners, then inserts credentials and what hangs off them.
     private func write(_ rows: IngestRows, on connection: PostgresConnection, context: AuditContext) async throws -> [UUID: StoredCredential] {
+        // Upserts read first and lock only what they change: `ON CONFLICT DO UPDATE` locks the conflicting row even
+        // when its WHERE skips the update, which would serialise every concurrent batch of one issuer.
         let issuersJSON = JSONValue.array(rows.issuers.values.map(JSONValue.object)).serialized()
         try await connection.query(
             """
             INSERT INTO issuers (uri, name, url, email, image_url, profile)
             SELECT x.uri, x.name, x.url, x.email, x.image, coalesce(x.profile, '{}')
             FROM jsonb_to_recordset(\(issuersJSON)::jsonb) AS x(uri text, name text, url text, email text, image text, profile jsonb)
-            ON CONFLICT (uri) DO UPDATE SET
-                name = coalesce(excluded.name, issuers.name), url = coalesce(excluded.url, issuers.url),
-                email = coalesce(excluded.email, issuers.email), image_url = coalesce(excluded.image_url, issuers.image_url),
-                profile = CASE WHEN excluded.profile = '{}' THEN issuers.profile ELSE excluded.profile END, updated_at = now()
-            WHERE (issuers.name, issuers.url, issuers.email, issuers.image_url, issuers.profile)
-                IS DISTINCT FROM (coalesce(excluded.name, issuers.name), coalesce(excluded.url, issuers.url),
-                    coalesce(excluded.email, issuers.email), coalesce(excluded.image_url, issuers.image_url),
-                    CASE WHEN excluded.profile = '{}' THEN issuers.profile ELSE excluded.profile END)
+            ON CONFLICT (uri) DO NOTHING
+            """,
+            logger: logger
+        )
+        try await connection.query(
+            """
+            UPDATE issuers SET
+                name = coalesce(x.name, issuers.name), url = coalesce(x.url, issuers.url), email = coalesce(x.email, issuers.email),
+                image_url = coalesce(x.image, issuers.image_url), profile = coalesce(x.profile, issuers.profile), updated_at = now()
+            FROM jsonb_to_recordset(\(issuersJSON)::jsonb) AS x(uri text, name text, url text, email text, image text, profile jsonb)
+            WHERE issuers.uri = x.uri
+              AND (issuers.name, issuers.url, issuers.email, issuers.image_url, issuers.profile)
+                  IS DISTINCT FROM (coalesce(x.name, issuers.name), coalesce(x.url, issuers.url), coalesce(x.email, issuers.email),
+                      coalesce(x.image, issuers.image_url), coalesce(x.profile, issuers.profile))
             """,
             logger: logger
         )
         let achievementsJSON = JSONValue.array(rows.achievements.values.map(JSONValue.object)).serialized()
-        let changedAchievements = try await connection.query(
+        let newAchievements = try await connection.query(
             """
             INSERT INTO achievements (issuer_id, uri, name, description, criteria_url, criteria_narrative, achievement_type, version,
                 tags, human_code, field_of_study, specialization, image_url, in_language, definition, definition_sha256)
             SELECT i.id, x.uri, x.name, x.description, x.criteria_url, x.criteria_narrative, x.achievement_type, x.version,
                 ARRAY(SELECT jsonb_array_elements_text(x.tags)), x.human_code, x.field_of_study, x.specialization, x.image,
                 x.in_language, x.definition, x.definition_sha256
-            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS x(issuer_uri text, uri text, name text, description text,
-                criteria_url text, criteria_narrative text, achievement_type text, version text, tags jsonb, human_code text,
-                field_of_study text, specialization text, image text, in_language text, definition jsonb, definition_sha256 text)
+            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS \(unescaped: Self.achievementColumns)
             JOIN issuers i ON i.uri = x.issuer_uri
-            ON CONFLICT (issuer_id, uri) DO UPDATE SET
-                name = excluded.name, description = excluded.description, criteria_url = excluded.criteria_url,
-                criteria_narrative = excluded.criteria_narrative, achievement_type = excluded.achievement_type,
-                version = excluded.version, tags = excluded.tags, human_code = excluded.human_code,
-                field_of_study = excluded.field_of_study, specialization = excluded.specialization, image_url = excluded.image_url,
-                in_language = excluded.in_language, definition = excluded.definition, definition_sha256 = excluded.definition_sha256,
-                updated_at = now()
-            WHERE achievements.definition_sha256 <> excluded.definition_sha256
+            ON CONFLICT (issuer_id, uri) DO NOTHING
             RETURNING id
             """,
             logger: logger
         )
         var refreshAlignments: [UUID] = []
+        for try await id in newAchievements.decode(UUID.self) { refreshAlignments.append(id) }
+        let changedAchievements = try await connection.query(
+            """
+            UPDATE achievements a SET
+                name = x.name, description = x.description, criteria_url = x.criteria_url,
+                criteria_narrative = x.criteria_narrative, achievement_type = x.achievement_type, version = x.version,
+                tags = ARRAY(SELECT jsonb_array_elements_text(x.tags)), human_code = x.human_code, field_of_study = x.field_of_study,
+                specialization = x.specialization, image_url = x.image, in_language = x.in_language, definition = x.definition,
+                definition_sha256 = x.definition_sha256, updated_at = now()
+            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS \(unescaped: Self.achievementColumns)
+            JOIN issuers i ON i.uri = x.issuer_uri
+            WHERE a.issuer_id = i.id AND a.uri = x.uri AND a.definition_sha256 <> x.definition_sha256
+            RETURNING a.id
+            """,
+            logger: logger
+        )
         for try await id in changedAchievements.decode(UUID.self) { refreshAlignments.append(id) }
+        // Rubrics follow the definitions that carry one, before the credentials that record which version assessed them.
+        let batchAchievements = try await connection.query(
+            """
+            SELECT a.id FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS x(issuer_uri text, uri text)
+            JOIN issuers i ON i.uri = x.issuer_uri JOIN achievements a ON a.issuer_id = i.id AND a.uri = x.uri
+            """,
+            logger: logger
+        )
+        var achievementIDs: [UUID] = []
+        for try await id in batchAchievements.decode(UUID.self) { achievementIDs.append(id) }
+        try await RubricSync.recordDefinitions(of: achievementIDs, on: connection, logger: logger)
 
         let earnersJSON = JSONValue.array(rows.earners.values.map(JSONValue.object)).serialized()
         try await connection.query(
@@ -157,12 +183,12 @@ public struct CredentialStore: Sendable {
             """
             INSERT INTO credentials (id, earner_id, achievement_id, issuer_id, uri, version, clr_uri, format, packaging, spec_version,
                 valid_from, valid_until, awarded_at, document, document_sha256, content_sha256, media_type, normalized, warnings,
-                status_entries, verification, verified_at, received_by)
+                status_entries, verification, verified_at, received_by, rubric_version_id, rubric_version_basis)
             SELECT x.id, e.id, a.id, i.id, x.uri, x.version, x.clr_uri, x.format, x.packaging, x.spec_version,
                 x.valid_from, x.valid_until, x.awarded_at, decode(x.document, 'base64'), x.document_sha256, x.content_sha256, x.media_type,
                 x.normalized,
                 x.warnings, x.status_entries, x.verification,
-                CASE WHEN x.verification = 'unverifiable' THEN NULL ELSE x.verified_at END, x.received_by
+                CASE WHEN x.verification = 'unverifiable' THEN NULL ELSE x.verified_at END, x.received_by, rubric.version_id, rubric.basis
             FROM jsonb_to_recordset(\(credentialsJSON)::jsonb) AS x(id uuid, earner_subject text, issuer_uri text, achievement_uri text,
                 uri text, version integer, clr_uri text, format text, packaging text, spec_version text, valid_from timestamptz,
                 valid_until timestamptz, awarded_at timestamptz, document text, document_sha256 text, content_sha256 text, media_type text,
@@ -171,6 +197,7 @@ public struct CredentialStore: Sendable {
             JOIN earners e ON e.subject = x.earner_subject
             JOIN issuers i ON i.uri = x.issuer_uri
             JOIN achievements a ON a.issuer_id = i.id AND a.uri = x.achievement_uri
+            LEFT JOIN LATERAL credential_rubric_version(a.id, x.normalized -> 'achievement' -> 'resultDescription', x.awarded_at) rubric ON true
             RETURNING id, uri, version, earner_id, achievement_id, issuer_id, verification
             """,
             logger: logger
@@ -192,16 +219,19 @@ public struct CredentialStore: Sendable {
             try await replaceAlignments(of: refreshAlignments, rows: rows, on: connection)
             try await AlignmentResolver(logger: logger).resolve(achievements: refreshAlignments, on: connection)
         }
-        // Rubrics follow the definitions that carry one, and each new credential records the version it was assessed under.
-        try await RubricSync.sync(
-            achievements: Array(Set(stored.values.map(\.achievementID))), credentials: Array(stored.keys), on: connection, logger: logger
-        )
         // New credentials enter the search index, and versions they supersede leave it, in this transaction.
         let superseded = rows.superseded.compactMap { $0["old"]?.stringValue.flatMap(UUID.init(uuidString:)) }
         try await SearchIndex.refresh(credentials: Array(stored.keys) + superseded, on: connection, logger: logger)
         try await AuditLog.recordCredentials(Array(stored.values), context: context, on: connection, logger: logger)
         return stored
     }
+
+    /// The columns of an achievement row as `IngestRows` writes it.
+    private static let achievementColumns = """
+        x(issuer_uri text, uri text, name text, description text, criteria_url text, criteria_narrative text, achievement_type text,
+          version text, tags jsonb, human_code text, field_of_study text, specialization text, image text, in_language text,
+          definition jsonb, definition_sha256 text)
+        """
 
     /// Results, evidence, verification history and superseded versions: rows that hang off the new credentials.
     private func writeDetails(_ rows: IngestRows, on connection: PostgresConnection) async throws {

@@ -52,7 +52,7 @@ struct IngestPlan {
             let latest: (id: UUID, version: Int, issuer: String, subject: String)? =
                 latestInBatch.map { ($0.id, $0.version, $0.issuer, $0.subject) }
                 ?? latestStored.map { ($0.id, $0.version, $0.issuerURI, $0.earnerSubject) }
-            let id = UUID()
+            let id = UUID.timeOrdered()
             if let latest {
                 guard latest.issuer == badge.issuer.id else {
                     decisions.append(.conflict(existing: latest.id, reason: "credential id \(badge.id) is already stored from another issuer (\(latest.issuer))"))
