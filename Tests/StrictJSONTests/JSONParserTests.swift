@@ -24,6 +24,16 @@ import Testing
         #expect(value.stringValue == "aé\n😀/")
     }
 
+    @Test func serializesOnlyTheRequiredEscapes() throws {
+        let text = "plain é 😀 \"quoted\" back\\slash\u{08}\u{0C}\n\r\t\u{01}\u{1F} / end"
+        let serialized = JSONValue.string(text).serialized()
+        #expect(serialized == #""plain é 😀 \"quoted\" back\\slash\b\f\n\r\t\u0001\u001f / end""#)
+        #expect(try JSONParser.parse(serialized).stringValue == text)
+        #expect(JSONValue.string("").serialized() == #""""#)
+        #expect(JSONValue.string("\n").serialized() == #""\n""#)
+        #expect(JSONValue.object(["k\"ey": "v"]).serialized() == #"{"k\"ey":"v"}"#)
+    }
+
     @Test(arguments: [
         (#"{"a":1,"a":2}"#, JSONParseError.Reason.duplicateKey("a"), "/a"),
         (#"{"a":"\ud800"}"#, .unpairedSurrogate, "/a"),
