@@ -124,4 +124,73 @@ import Testing
             #expect(try await service.strings("SELECT updated_at::text FROM issuers") != stamped)
         }
     }
+
+    func importNDJSON(_ client: some TestClientProtocol, key: String, _ lines: [String]) async throws -> [JSONValue] {
+        let response = try await client.execute(
+            uri: "/v1/imports", method: .post, headers: .bearer(key, [.contentType: "application/x-ndjson"]),
+            body: ByteBuffer(string: lines.joined(separator: "\n") + "\n")
+        )
+        #expect(response.status == .ok)
+        return try response.text.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+    }
+
+    /// Batches are written two at a time, yet every line is reported once, in order, and a credential re-issued in
+    /// a later batch becomes the newer version even while the earlier batch is still being written.
+    @Test func largeImportsKeepLineOrderAcrossBatchesWrittenAtOnce() async throws {
+        try await TestApp.run { client, service in
+            let issuer = try await service.key(org: "Example Corp", kind: .issuer, role: .issuer)
+            var lines = try (1...650).map { JSONValue.object(try credential($0)).serialized() }
+            var reissue = try credential(250)
+            reissue["validFrom"] = "2011-01-01T00:00:00Z"
+            lines[449] = JSONValue.object(reissue).serialized()
+            lines[599] = lines[4]
+            lines[619] = "{not json"
+            let results = try await importNDJSON(client, key: issuer, lines)
+            let outcomes = results.compactMap { line -> (Int, String)? in
+                guard let number = line["line"]?.numberValue?.intValue, let outcome = line["outcome"]?.stringValue else { return nil }
+                return (number, outcome)
+            }
+            #expect(outcomes.map(\.0) == Array(1...650))
+            #expect(outcomes.filter { $0.1 != "stored" }.map { "\($0.0):\($0.1)" } == ["600:duplicate", "620:rejected"])
+            #expect(results.first { $0["line"] == 450 }?["version"] == 2)
+            #expect(results.first { $0["line"] == 600 }?["id"] == results.first { $0["line"] == 5 }?["id"])
+            #expect(results.last?["summary"]?["stored"] == 648)
+            let newest = try await service.strings(
+                """
+                SELECT version || ' ' || valid_from::date::text FROM credentials
+                WHERE uri = 'urn:uuid:5a0c1d2e-0000-4000-8000-000000000250' AND superseded_by IS NULL
+                """
+            )
+            #expect(newest == ["2 2011-01-01"])
+            #expect(try await service.strings("SELECT count(*)::text FROM credentials") == ["648"])
+        }
+    }
+
+    /// Imports running at once that bring the same new earners in different orders all succeed: new rows are
+    /// inserted in key order, and a batch PostgreSQL aborts to break a deadlock is retried.
+    @Test func concurrentImportsSharingNewEarnersAllStore() async throws {
+        try await TestApp.run { client, service in
+            let issuer = try await service.key(org: "Example Corp", kind: .issuer, role: .issuer)
+            let imports = try (0..<4).map { run in
+                try (0..<250).map { index -> String in
+                    var document = try credential(run * 1_000 + index)
+                    var subject = document["credentialSubject"]?.objectValue ?? [:]
+                    subject["id"] = .string("did:example:shared-\((index * 7 + run * 3) % 25)")
+                    document["credentialSubject"] = .object(subject)
+                    return JSONValue.object(document).serialized()
+                }.shuffled()
+            }
+            let stored = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
+                for lines in imports {
+                    group.addTask { try await importNDJSON(client, key: issuer, lines).last?["summary"]?["stored"] }
+                }
+                var stored: [JSONValue?] = []
+                for try await count in group { stored.append(count) }
+                return stored
+            }
+            #expect(stored == [250, 250, 250, 250])
+            #expect(try await service.strings("SELECT count(*)::text FROM earners") == ["25"])
+            #expect(try await service.strings("SELECT count(*)::text FROM credentials") == ["1000"])
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct ImportsController {
                     } catch {
                         logger.error("import failed", metadata: ["error.detail": "\(String(reflecting: error))"])
                         try await writer.write(
-                            Self.ndjson([["error": "the import stopped: results above this line are stored; later lines were not processed"]])
+                            Self.ndjson([["error": "the import stopped: lines with a result above are stored; lines without one were not"]])
                         )
                     }
                     try await writer.finish(nil)

@@ -20,7 +20,21 @@ public struct CredentialStore: Sendable {
     /// everything else in the batch is durable when this returns.
     public func ingest(_ items: [IngestItem], context: AuditContext) async throws -> [IngestOutcome] {
         guard !items.isEmpty else { return [] }
-        return try await client.transaction(logger: logger) { connection in
+        // Concurrent batches take their locks in a fixed order, but a deadlock PostgreSQL breaks (rows whose details
+        // two batches change at once) costs only a retry: the aborted transaction wrote nothing.
+        var attempt = 1
+        while true {
+            do {
+                return try await ingestOnce(items, context: context)
+            } catch where error.isTransientConflict && attempt < 3 {
+                logger.notice("ingest batch retried", metadata: ["attempt": "\(attempt)", "error.detail": "\(String(reflecting: error))"])
+                attempt += 1
+            }
+        }
+    }
+
+    private func ingestOnce(_ items: [IngestItem], context: AuditContext) async throws -> [IngestOutcome] {
+        try await client.transaction(logger: logger) { connection in
             let uris = Array(Set(items.map(\.credential.badge.id))).sorted()
             // Serialise ingests of the same credential ids (in a fixed order, so batches cannot deadlock).
             try await connection.query(
@@ -100,13 +114,15 @@ public struct CredentialStore: Sendable {
     /// Upserts issuers, achievements and earners, then inserts credentials and what hangs off them.
     private func write(_ rows: IngestRows, on connection: PostgresConnection, context: AuditContext) async throws -> [UUID: StoredCredential] {
         // Upserts read first and lock only what they change: `ON CONFLICT DO UPDATE` locks the conflicting row even
-        // when its WHERE skips the update, which would serialise every concurrent batch of one issuer.
+        // when its WHERE skips the update, which would serialise every concurrent batch of one issuer. New rows are
+        // inserted in key order, so two batches adding the same new earners wait for each other rather than deadlock.
         let issuersJSON = JSONValue.array(rows.issuers.values.map(JSONValue.object)).serialized()
         try await connection.query(
             """
             INSERT INTO issuers (uri, name, url, email, image_url, profile)
             SELECT x.uri, x.name, x.url, x.email, x.image, coalesce(x.profile, '{}')
             FROM jsonb_to_recordset(\(issuersJSON)::jsonb) AS x(uri text, name text, url text, email text, image text, profile jsonb)
+            ORDER BY x.uri
             ON CONFLICT (uri) DO NOTHING
             """,
             logger: logger
@@ -134,6 +150,7 @@ public struct CredentialStore: Sendable {
                 x.in_language, x.definition, x.definition_sha256
             FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS \(unescaped: Self.achievementColumns)
             JOIN issuers i ON i.uri = x.issuer_uri
+            ORDER BY i.id, x.uri
             ON CONFLICT (issuer_id, uri) DO NOTHING
             RETURNING id
             """,
@@ -173,6 +190,7 @@ public struct CredentialStore: Sendable {
         try await connection.query(
             """
             INSERT INTO earners (subject) SELECT x.subject FROM jsonb_to_recordset(\(earnersJSON)::jsonb) AS x(subject text)
+            ORDER BY x.subject
             ON CONFLICT (subject) DO NOTHING
             """,
             logger: logger

@@ -61,15 +61,18 @@ public enum ImportLine: Sendable {
 }
 
 /// Streams an NDJSON import through parse, verify and store in batches: one transaction per batch, results
-/// released only once their batch is committed, and the next batch checked while the previous one is written.
-/// Memory stays bounded by two batches whatever the input size. A bad line never blocks the good ones.
+/// released in line order and only once their batch is committed. While the next batch is checked, up to `writers`
+/// earlier batches are being written, so PostgreSQL and verification keep both busy even for a single import.
+/// Memory stays bounded by `writers + 1` batches whatever the input size. A bad line never blocks the good ones.
 public struct ImportPipeline: Sendable {
     let ingest: IngestService
     let batchSize: Int
+    let writers: Int
 
-    public init(ingest: IngestService, batchSize: Int = 200) {
+    public init(ingest: IngestService, batchSize: Int = 200, writers: Int = 2) {
         self.ingest = ingest
         self.batchSize = batchSize
+        self.writers = max(1, writers)
     }
 
     public func run<Lines: AsyncSequence>(
@@ -79,31 +82,55 @@ public struct ImportPipeline: Sendable {
     ) async throws -> ImportSummary where Lines.Element == ImportLine {
         var summary = ImportSummary()
         var pending: [ImportLine] = []
-        var writing: Task<[ImportLineResult], any Error>?
+        var writing: [InFlight] = []
+
+        func release(_ write: InFlight) async throws {
+            let results: [ImportLineResult]
+            do {
+                results = try await write.task.value
+            } catch {
+                // Later batches may already be committed: report them too, so no stored line goes unreported,
+                // and leave no write running once the import has ended.
+                for later in writing {
+                    if let stored = try? await later.task.value {
+                        stored.forEach { summary.count($0) }
+                        try? await emit(stored)
+                    }
+                }
+                writing.removeAll()
+                throw error
+            }
+            results.forEach { summary.count($0) }
+            try await emit(results)
+        }
 
         func flush(_ batch: [ImportLine]) async throws {
             let checked = await check(batch)
-            if let previous = writing {
-                let results = try await previous.value
-                results.forEach { summary.count($0) }
-                try await emit(results)
+            let ids = Set(checked.flatMap(\.credentialIDs))
+            // A batch sharing credential ids with one still being written waits for it, so that a credential's
+            // versions follow the order of the lines.
+            if let last = writing.lastIndex(where: { !$0.credentialIDs.isDisjoint(with: ids) }) {
+                for _ in 0...last { try await release(writing.removeFirst()) }
             }
-            writing = Task { try await store(checked, context: context) }
+            if writing.count >= writers { try await release(writing.removeFirst()) }
+            writing.append(InFlight(task: Task { try await store(checked, context: context) }, credentialIDs: ids))
         }
 
-        for try await line in lines {
-            summary.lines += 1
-            pending.append(line)
-            if pending.count >= batchSize {
-                try await flush(pending)
-                pending.removeAll(keepingCapacity: true)
+        do {
+            for try await line in lines {
+                summary.lines += 1
+                pending.append(line)
+                if pending.count >= batchSize {
+                    try await flush(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
-        }
-        try await flush(pending)
-        if let last = writing {
-            let results = try await last.value
-            results.forEach { summary.count($0) }
-            try await emit(results)
+            if !pending.isEmpty { try await flush(pending) }
+            while !writing.isEmpty { try await release(writing.removeFirst()) }
+        } catch {
+            // The input or the reader failed: batches already being written still finish before the import ends.
+            for write in writing { _ = try? await write.task.value }
+            throw error
         }
         return summary
     }
@@ -112,6 +139,17 @@ public struct ImportPipeline: Sendable {
     private enum Checked: Sendable {
         case items(line: Int, [IngestItem])
         case rejected(line: Int, [ReportedProblem])
+
+        var credentialIDs: [String] {
+            if case .items(_, let items) = self { return items.map(\.credential.badge.id) }
+            return []
+        }
+    }
+
+    /// A batch being written, and the credential ids it holds.
+    private struct InFlight {
+        var task: Task<[ImportLineResult], any Error>
+        var credentialIDs: Set<String>
     }
 
     private func check(_ lines: [ImportLine]) async -> [Checked] {

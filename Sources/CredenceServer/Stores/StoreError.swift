@@ -16,6 +16,12 @@ extension Error {
         sqlState == "23505"
     }
 
+    /// True when PostgreSQL aborted the transaction to break a deadlock or a serialisation conflict (SQLSTATE 40P01,
+    /// 40001): nothing was written, and running the same transaction again can succeed.
+    var isTransientConflict: Bool {
+        sqlState == "40P01" || sqlState == "40001"
+    }
+
     var sqlState: String? {
         (self as? PSQLError)?.serverInfo?[.sqlState]
     }
