@@ -19,7 +19,7 @@ struct AchievementReader {
     /// The achievement, or `nil` after recording why it cannot be read.
     func read(_ node: Node) -> Achievement? {
         let types = fields.checkType(node, expected: isOB3 ? ["Achievement"] : ["BadgeClass"], what: isOB3 ? "achievement" : "badge class")
-        let id = fields.requiredIdentifier(node, "id", what: isOB3 ? "achievement id" : "badge class id")
+        let id = isOB3 ? fields.requiredKey(node, "id", what: "achievement id") : fields.requiredIdentifier(node, "id", what: "badge class id")
         let name = fields.requiredText(node, "name", what: isOB3 ? "achievement name" : "badge class name")
         var achievement = Achievement(id: id ?? "", name: name ?? "")
         achievement.types = types

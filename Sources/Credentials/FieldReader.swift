@@ -73,6 +73,20 @@ struct FieldReader {
         return value
     }
 
+    /// An identifier the specification wants as a URI but that still identifies the thing when it is not one
+    /// (real issuers publish bare UUIDs): a problem only when missing, a warning when not a URI.
+    func requiredKey(_ parent: Node, _ key: String, what: String) -> String? {
+        guard let value = requiredText(parent, key, what: what) else { return nil }
+        warnUnlessURI(value, what: what, at: parent.pointer / key)
+        return value
+    }
+
+    func warnUnlessURI(_ value: String, what: String, at pointer: JSONPointer) {
+        if !Self.looksLikeURI(value) {
+            log.warn(.identifierNotURI, "\(what) should be a URI (scheme:…), found \"\(value.prefix(80))\"; kept as given", at: pointer)
+        }
+    }
+
     /// RFC 3986 scheme check: a letter, then letters, digits, `+`, `-`, `.`, then `:` and something after it.
     static func looksLikeURI(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

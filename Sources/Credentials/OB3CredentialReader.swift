@@ -24,7 +24,7 @@ struct OB3CredentialReader {
         }
         let (dataModel, contexts) = readContexts(root)
         let types = readTypes(root)
-        let id = fields.requiredIdentifier(root, "id", what: "credential id")
+        let id = credentialID(root)
         let issuer = fields.profile(root, "issuer", what: "issuer", essential: true)
         let validity = readValidity(root, dataModel: dataModel)
         let subject = SubjectReader(fields: fields).read(root)
@@ -76,6 +76,17 @@ struct OB3CredentialReader {
         if let achievement { endorsements += reader.read(achievement, placement: .achievement) }
         if let issuer = root["issuer"], issuer.object != nil { endorsements += reader.read(issuer, placement: .issuer) }
         return endorsements
+    }
+
+    // MARK: Identity
+
+    /// The credential id. VCDM makes it optional while OB 3.0 requires it, and real issuers leave it out: such a
+    /// credential is keyed on its content, so that importing it again is a duplicate rather than a second credential.
+    private func credentialID(_ root: Node) -> String? {
+        guard root["id"] == nil else { return fields.requiredKey(root, "id", what: "credential id") }
+        let derived = "urn:sha256:" + ContentDigest.sha256Hex(root.value.serializedBytes(sortedKeys: true))
+        log.warn(.missingRecommendedField, "credential id is missing; the credential is stored as \(derived), from its content", at: root.pointer / "id")
+        return derived
     }
 
     // MARK: Context and type

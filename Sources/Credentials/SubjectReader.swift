@@ -75,8 +75,13 @@ struct SubjectReader {
             log.warn(.identifierNotURI, "credentialSubject.id should be a URI or DID, found \"\(id.prefix(80))\"", at: subject.pointer / "id")
         }
         let identifiers = fields.list(subject, "identifier").compactMap(identityObject)
+        // OB 3.0's text requires one, but its JSON Schema does not, and wallets issue such badges (a name only): the
+        // credential still verifies, and is stored as its own earner, who cannot be linked to other credentials.
         if id == nil && identifiers.isEmpty {
-            log.problem(.noEarnerIdentity, "the subject has neither an id nor an identifier, so the earner cannot be known", at: subject.pointer)
+            log.warn(
+                .noEarnerIdentity, "the subject has neither an id nor an identifier, so the earner cannot be linked to other credentials",
+                at: subject.pointer
+            )
         }
         return Earner(id: id, identifiers: identifiers)
     }

@@ -125,6 +125,25 @@ import Testing
         }
     }
 
+    /// A badge whose subject has only a name (as some wallets issue) is stored as its own earner, with a warning.
+    @Test func subjectWithoutIdentityIsItsOwnEarner() async throws {
+        try await TestApp.run { client, service in
+            let issuer = try await service.key(org: "Example Corp", kind: .issuer, role: .issuer)
+            var document = try credential(1)
+            var subject = document["credentialSubject"]?.objectValue ?? [:]
+            subject["id"] = nil
+            subject["name"] = "Sam Example"
+            document["credentialSubject"] = .object(subject)
+            let created = try await post(client, key: issuer, document)
+            #expect(created.status == .created)
+            #expect(try await service.strings("SELECT subject FROM earners") == ["credential:urn:uuid:5a0c1d2e-0000-4000-8000-000000000001"])
+            #expect(
+                try await service.strings("SELECT w ->> 'code' FROM credentials, jsonb_array_elements(warnings) w WHERE w ->> 'pointer' = '/credentialSubject'")
+                    == ["subject.noIdentity"]
+            )
+        }
+    }
+
     func importNDJSON(_ client: some TestClientProtocol, key: String, _ lines: [String]) async throws -> [JSONValue] {
         let response = try await client.execute(
             uri: "/v1/imports", method: .post, headers: .bearer(key, [.contentType: "application/x-ndjson"]),
