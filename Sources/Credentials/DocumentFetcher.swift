@@ -5,6 +5,10 @@
 public protocol DocumentFetcher: Sendable {
     /// Returns the document at `url`. Throws `FetchError` when it cannot be had.
     func fetch(_ url: String, accept: String) async throws(FetchError) -> FetchedDocument
+
+    /// The document an operator preloaded at `url`, never one fetched from the network: for what must not change
+    /// under a signature once trusted, such as JSON-LD contexts that are not pinned.
+    func preloaded(_ url: String) async -> FetchedDocument?
 }
 
 /// A fetched document: the final URL after redirects, the HTTP status, its media type and body.
@@ -50,5 +54,10 @@ public struct StaticDocumentFetcher: DocumentFetcher {
         guard let document = documents[url] else { throw .notCached(url: url) }
         if !(200..<300).contains(document.status) { throw .httpStatus(url: url, status: document.status) }
         return document
+    }
+
+    /// Every document of a static fetcher was given to it, so each counts as preloaded.
+    public func preloaded(_ url: String) async -> FetchedDocument? {
+        try? await fetch(url, accept: "application/json")
     }
 }

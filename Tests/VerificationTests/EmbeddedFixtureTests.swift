@@ -67,7 +67,7 @@ import Verification
         (ob30 + "sd/derivedcredential.json", "ecdsa-sd-2023"),
         (ob30 + "complete_v1.json", "https://1edtech.edu/issuers/565049 is not available offline"),
         (ob30 + "credential-status-revoked.json", "did.json is not available offline"),
-        ("1edtech-validator/clr20/simple_old_safesigned.json", "https://dc.imsglobal.org/draft/clr/v2p0/context is not available"),
+        ("1edtech-validator/clr20/simple_old_safesigned.json", "https://dc.imsglobal.org/draft/clr/v2p0/context is neither pinned nor preloaded"),
         ("w3c-vc-di-eddsa/TestVectors/eddsa-rdfc-2022/employ/signedDataInt.json", "citizenship"),
         ("w3c-vc-di-ecdsa/TestVectors/ecdsa-rdfc-2019-p256/employ/signedECDSAP256.json", "citizenship"),
     ]

@@ -51,6 +51,16 @@ public struct HTTPDocumentFetcher: DocumentFetcher {
         return document
     }
 
+    public func preloaded(_ url: String) async -> FetchedDocument? {
+        do {
+            guard let document = try await cache.lookup(url, preloadedOnly: true), (200..<300).contains(document.status) else { return nil }
+            return document
+        } catch {
+            logger.warning("document cache unavailable", metadata: ["url": .string(url), "error.detail": "\(String(reflecting: error))"])
+            return nil
+        }
+    }
+
     private func fetchFromNetwork(_ original: String, accept: String) async throws(FetchError) -> (FetchedDocument, Duration) {
         var current = original
         let deadline = NIODeadline.now() + .nanoseconds(Int64(policy.timeout.components.seconds) * 1_000_000_000 + policy.timeout.components.attoseconds / 1_000_000_000)

@@ -27,12 +27,12 @@ public struct DocumentCache: Sendable {
         self.logger = logger
     }
 
-    /// A usable cached copy: preloaded, or fetched and not yet expired.
-    func lookup(_ url: String) async throws -> FetchedDocument? {
+    /// A usable cached copy: preloaded, or (unless `preloadedOnly`) fetched and not yet expired.
+    func lookup(_ url: String, preloadedOnly: Bool = false) async throws -> FetchedDocument? {
         let rows = try await client.query(
             """
             SELECT media_type, body, http_status FROM documents
-            WHERE url = \(url) AND (source = 'preloaded' OR expires_at > now())
+            WHERE url = \(url) AND (source = 'preloaded' OR (NOT \(preloadedOnly) AND expires_at > now()))
             """,
             logger: logger
         )

@@ -20,4 +20,8 @@ public protocol CredentialCanonicalizer: Sendable {
 
     /// The RFC 8785 canonical JSON of `value`, as UTF-8 bytes.
     func jcs(_ value: JSONValue) throws(CanonicalizationError) -> [UInt8]
+
+    /// This canonicaliser, also knowing `contexts` (context documents by URL, preloaded by an operator) after the
+    /// ones it pins.
+    func including(contexts: [String: JSONValue]) -> any CredentialCanonicalizer
 }

@@ -1,3 +1,4 @@
+import Credentials
 import Crypto
 import Foundation
 import StrictJSON
@@ -49,7 +50,7 @@ struct DataIntegrityVerifier: Sendable {
                 key = resolved
                 result.checks.append(.passed(.key, "\(key.material.typeName) key \(KeyBinding.shortened(key.id))"))
             }
-            result.checks.append(signatureCheck(signature, proof: proof, suite: suite, key: key, document: document, previous: previous))
+            result.checks.append(await signatureCheck(signature, proof: proof, suite: suite, key: key, document: document, previous: previous))
             if result.checks.last?.outcome == .passed { result.checks.append(binding.check(key, issuerID: issuerID)) }
         }
         result.status = ProofVerification.status(of: result.checks)
@@ -87,7 +88,7 @@ struct DataIntegrityVerifier: Sendable {
         key: ResolvedKey,
         document: JSONObject,
         previous: [JSONValue]?
-    ) -> VerificationCheck {
+    ) async -> VerificationCheck {
         let algorithm: SignatureAlgorithm
         let longHash: Bool
         switch (suite.isECDSA, key.material) {
@@ -100,21 +101,46 @@ struct DataIntegrityVerifier: Sendable {
         default:
             return .failed(.signature, "\(suite.label) cannot be made with a \(key.material.typeName) key")
         }
-        let message: [UInt8]
-        do {
-            message = try hashData(proof: proof, suite: suite, document: document, previous: previous, sha384: longHash)
-        } catch {
-            switch error {
-            case .contextUnavailable(let url):
-                return .failed(.signature, "the context \(url) is not available, so the signed data cannot be rebuilt", effect: .unverifiable)
-            case .invalidDocument(let why):
-                return .failed(.signature, "the credential cannot be canonicalised: \(why)")
+        // Contexts that are not pinned may have been preloaded by an operator: each one the document needs (including
+        // contexts those contexts name) is looked up once, and the signed data rebuilt with it.
+        var canonicalizer = self.canonicalizer
+        var preloaded: [String: JSONValue] = [:]
+        var message: [UInt8]?
+        while message == nil {
+            do {
+                message = try hashData(proof: proof, suite: suite, document: document, previous: previous, sha384: longHash, with: canonicalizer)
+            } catch {
+                switch error {
+                case .contextUnavailable(let url):
+                    guard preloaded[url] == nil, preloaded.count < Self.maxPreloadedContexts, let context = await preloadedContext(url) else {
+                        return .failed(
+                            .signature,
+                            "the context \(url) is neither pinned nor preloaded (credence documents add URL FILE), so the signed data cannot be rebuilt",
+                            effect: .unverifiable
+                        )
+                    }
+                    preloaded[url] = context
+                    canonicalizer = self.canonicalizer.including(contexts: preloaded)
+                case .invalidDocument(let why):
+                    return .failed(.signature, "the credential cannot be canonicalised: \(why)")
+                }
             }
         }
-        guard key.material.isValidSignature(signature, for: message, algorithm: algorithm) else {
+        guard let message, key.material.isValidSignature(signature, for: message, algorithm: algorithm) else {
             return .failed(.signature, "the \(suite.label) signature does not match the credential: it was altered or signed by another key")
         }
         return .passed(.signature, "the \(suite.label) signature is valid")
+    }
+
+    /// Bounds the contexts one credential may pull from the document cache.
+    static let maxPreloadedContexts = 8
+
+    /// A JSON-LD context an operator preloaded at `url`; never one from the network, whose content could change.
+    private func preloadedContext(_ url: String) async -> JSONValue? {
+        guard let document = await keys.documents.fetcher.preloaded(url),
+            case .success(let json) = DocumentLoader.parse(document.body, url: url), json.objectValue?["@context"] != nil
+        else { return nil }
+        return json
     }
 
     /// `hash(canonical proof configuration) ‖ hash(canonical document)`, the bytes every suite here signs
@@ -124,7 +150,8 @@ struct DataIntegrityVerifier: Sendable {
         suite: Cryptosuite,
         document: JSONObject,
         previous: [JSONValue]?,
-        sha384: Bool
+        sha384: Bool,
+        with canonicalizer: any CredentialCanonicalizer
     ) throws(CanonicalizationError) -> [UInt8] {
         var unsecured = document.removing("proof")
         if let previous { unsecured["proof"] = .array(previous) }

@@ -7,15 +7,23 @@ public import StrictJSON
 /// Holds a `JSONLDProcessor`, whose processed-context cache is what makes repeated verification fast: create one per
 /// process (or share the processor) rather than one per credential.
 public struct LinkedDataCanonicalizer: CredentialCanonicalizer {
+    private let loader: any ContextLoader
     private let processor: JSONLDProcessor
 
-    public init(processor: JSONLDProcessor) {
-        self.processor = processor
+    public init(loader: any ContextLoader) {
+        self.loader = loader
+        self.processor = JSONLDProcessor(loader: loader)
     }
 
     /// A canonicaliser over the contexts bundled with LinkedData (plus a deployment folder, if given).
     public init(additionalContexts: URL? = nil) throws(LinkedDataError) {
-        self.processor = JSONLDProcessor(loader: try StaticContextLoader(additionalDirectory: additionalContexts))
+        self.init(loader: try StaticContextLoader(additionalDirectory: additionalContexts))
+    }
+
+    /// A canonicaliser for one credential whose contexts an operator preloaded. It has its own processed-context
+    /// cache, so a preloaded context replaced later is read afresh by the next credential that needs it.
+    public func including(contexts: [String: JSONValue]) -> any CredentialCanonicalizer {
+        LinkedDataCanonicalizer(loader: OverlayContextLoader(base: loader, documents: contexts))
     }
 
     public func canonicalNQuads(of document: JSONValue) throws(CanonicalizationError) -> [UInt8] {

@@ -12,7 +12,7 @@ struct DocumentsCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Preload a document (DID document, status list, JWKS, OB 2.0 issuer…) so it is served without network access."
+            abstract: "Preload a document (DID document, status list, JWKS, JSON-LD context, OB 2.0 issuer…) so it is served without network access."
         )
 
         @Argument(help: "The URL the document is served at (for did:web, the https URL the DID resolves to).")

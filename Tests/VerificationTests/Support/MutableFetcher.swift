@@ -35,4 +35,9 @@ final class MutableFetcher: DocumentFetcher {
         if !(200..<300).contains(document.status) { throw .httpStatus(url: url, status: document.status) }
         return document
     }
+
+    /// Tests preload every document they set.
+    func preloaded(_ url: String) async -> FetchedDocument? {
+        try? await fetch(url, accept: "application/json")
+    }
 }

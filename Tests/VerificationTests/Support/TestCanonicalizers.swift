@@ -11,6 +11,9 @@ struct SortedJSONCanonicalizer: CredentialCanonicalizer {
     func jcs(_ value: JSONValue) throws(CanonicalizationError) -> [UInt8] {
         value.serializedBytes(sortedKeys: true)
     }
+
+    /// Sorted JSON reads no contexts.
+    func including(contexts: [String: JSONValue]) -> any CredentialCanonicalizer { self }
 }
 
 /// Returns the canonical forms published with the W3C and 1EdTech test vectors for the documents they belong to,
@@ -28,4 +31,7 @@ struct TableCanonicalizer: CredentialCanonicalizer {
         guard let bytes = jcsForms[value] else { throw .invalidDocument("no JCS form in the test table") }
         return bytes
     }
+
+    /// The table already holds the canonical forms; contexts change nothing.
+    func including(contexts: [String: JSONValue]) -> any CredentialCanonicalizer { self }
 }
