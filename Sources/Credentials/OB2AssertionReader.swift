@@ -126,7 +126,16 @@ struct OB2AssertionReader {
             }
             return
         }
-        _ = fields.expectedText(verification, "type", what: "verification type (hosted or signed)")
+        guard let type = fields.expectedText(verification, "type", what: "verification type (hosted or signed)") else { return }
+        // OB 2.0 names HostedBadge and SignedBadge (and the short forms its context maps to them). Anything else is
+        // verified by the assertion's form, which is what a verifier can check, and said so.
+        if !["HostedBadge", "hosted", "SignedBadge", "signed"].contains(type) {
+            log.warn(
+                .unknownVerificationType,
+                "verification type \"\(type.prefix(40))\" is not HostedBadge or SignedBadge; the assertion is verified as its form shows",
+                at: verification.pointer / "type"
+            )
+        }
     }
 
     /// The BadgeClass object, put in place by the resolver when the assertion named it by URL.

@@ -77,6 +77,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable {
     case valueOutOfRange = "result.valueOutOfRange"
     case identifierNotURI = "field.notURI"
     case noEarnerIdentity = "subject.noIdentity"
+    case unknownVerificationType = "verification.typeUnknown"
     case plaintextIdentifier = "subject.plaintextIdentifier"
     case malformedIdentityHash = "subject.identityHash"
     case noProof = "proof.none"
