@@ -1,4 +1,5 @@
 import Credentials
+import CryptoExtras
 import Foundation
 import StrictJSON
 import Testing
@@ -95,8 +96,8 @@ import Testing
         #expect(await TestVerifier.make(fetcher: allowing).verify(.ob2Hosted(assertion: .object(hosted))).outcome == .verified)
     }
 
-    private func signedSetup(owner: String? = nil, revoked: [JSONValue] = []) throws -> (MutableFetcher, TestKey) {
-        let key = try TestKey.rsa()
+    private func signedSetup(owner: String? = nil, revoked: [JSONValue] = [], key: TestKey? = nil) throws -> (MutableFetcher, TestKey) {
+        let key = try key ?? TestKey.rsa()
         guard case .rsa(let privateKey) = key else { throw Fixtures.FixtureError.notAnObject("rsa") }
         let fetcher = fetcher(issuer: ["publicKey": .string(keyID), "revocationList": .string(revocationURL)])
         let document: JSONObject = [
@@ -124,6 +125,40 @@ import Testing
         #expect(report.outcome == .verified, "\(TestVerifier.summary(report)) \(report.details)")
         #expect(report.issuerID == issuerID)
         #expect(report.keyID == keyID)
+    }
+
+    /// OB 2.0 issuers signed with RSA-1024 (the Open University's badges, for one): verified, with a warning on the key.
+    /// Shorter keys are refused.
+    @Test func legacyRSAKeysOfOpenBadges2VerifyWithAWarning() async throws {
+        let legacy = try _RSA.Signing.PrivateKey(unsafeKeySize: _RSA.Signing.KeySize(bitCount: 1_024))
+        let (fetcher, key) = try signedSetup(key: .rsa(legacy))
+        let original = assertion(verification: ["type": "signed", "creator": .string(keyID)])
+        let report = await TestVerifier.make(fetcher: fetcher).verify(try signed(original, key: key))
+        #expect(report.outcome == .verified, "\(TestVerifier.summary(report)) \(report.details)")
+        #expect(report.outcomes(.key) == [.warning] && report.check(.key)?.detail.contains("RSA-1024") == true)
+
+        // The weaker key is no licence to alter the assertion.
+        var parts = try TestSigner.jws(original, header: ["alg": "RS256"], key: key).split(separator: ".").map(String.init)
+        var altered = original
+        altered["issuedOn"] = "2024-03-01T00:00:00Z"
+        parts[1] = Base64.urlEncoded(JSONValue.object(altered).serializedBytes())
+        let forged = SecuredCredential.ob2Signed(compact: parts.joined(separator: "."), header: ["alg": "RS256"], assertion: .object(altered))
+        #expect(await TestVerifier.make(fetcher: fetcher).verify(forged).outcome == .failed)
+
+        // A 512-bit public key (no library here will generate one): refused before any signature is checked.
+        let tooShort = """
+            -----BEGIN PUBLIC KEY-----
+            MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAK3KJxCoqK3/Fd49npmeCWnCa2w4T7Td
+            lvvENfYbefrJ/iO1QXOefx4xm04cwrN/rEQYKfY/s+ljFxi62/fkrKMCAwEAAQ==
+            -----END PUBLIC KEY-----
+            """
+        let document: JSONObject = [
+            "@context": "https://w3id.org/openbadges/v2", "id": .string(keyID), "type": "CryptographicKey", "owner": .string(issuerID),
+            "publicKeyPem": .string(tooShort),
+        ]
+        fetcher.set(keyID, json: JSONValue.object(document).serialized())
+        let refused = await TestVerifier.make(fetcher: fetcher).verify(try signed(original, key: key))
+        #expect(refused.outcome == .failed && refused.check(.key)?.detail.contains("not an RSA (1,024 bits or more)") == true)
     }
 
     @Test func signedAssertionInTheRevocationListIsRevoked() async throws {

@@ -10,6 +10,12 @@ enum PublicKeyMaterial: Sendable {
     case rsa(_RSA.Signing.PublicKey)
 
     /// A short name for reports ("Ed25519", "P-256", "RSA-2048").
+    /// An RSA key under today's 2,048-bit minimum, which only Open Badges 2.0 verification admits.
+    var isShortRSA: Bool {
+        if case .rsa(let key) = self { return key.keySizeInBits < 2_048 }
+        return false
+    }
+
     var typeName: String {
         switch self {
         case .ed25519: return "Ed25519"
