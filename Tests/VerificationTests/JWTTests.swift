@@ -132,6 +132,25 @@ import Testing
         #expect(report.outcomes(.signature) == [.passed])
     }
 
+    /// OB 3.0 wants `sub` on its own credentials; a status list secured as a JWT is not one of them.
+    @Test func subClaimIsAskedOfOpenBadgesCredentialsOnly() async throws {
+        let key = TestKey.ed25519()
+        var badge = payload(issuer: key.didKey)
+        badge["sub"] = nil
+        let badgeToken = try TestSigner.jws(badge, header: ["kid": .string(key.didKeyMethod), "typ": "JWT"], key: key)
+        let badgeReport = await TestVerifier.make().verify(try .jwt(badgeToken))
+        #expect(badgeReport.outcomes(.jwtClaims) == [.warning] && badgeReport.check(.jwtClaims)?.detail.contains("no sub claim") == true)
+
+        var list = badge
+        list["type"] = ["VerifiableCredential", "BitstringStatusListCredential"]
+        list["credentialSubject"] = [
+            "id": "https://issuer.example/status/1#list", "type": "BitstringStatusList", "statusPurpose": "revocation", "encodedList": "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA",
+        ]
+        let listToken = try TestSigner.jws(list, header: ["kid": .string(key.didKeyMethod), "typ": "JWT"], key: key)
+        let listReport = await TestVerifier.make().verify(try .jwt(listToken))
+        #expect(listReport.check(.jwtClaims)?.detail.contains("no sub claim") == false, "\(listReport.details)")
+    }
+
     @Test func issMustBeTheIssuer() async throws {
         let key = TestKey.ed25519()
         var body = payload(issuer: key.didKey)

@@ -82,6 +82,13 @@ struct JWTVerifier: Sendable {
         return await keys.resolve(keyID: kid, relativeTo: base)
     }
 
+    /// OB 3.0's JWT rules (a `sub` claim among them) are for its own credentials, not for the status lists and other
+    /// credentials secured the same way.
+    static func isOpenBadgesCredential(_ credential: JSONObject) -> Bool {
+        let types = Set((credential["type"]?.asList ?? []).compactMap(\.stringValue))
+        return !types.isDisjoint(with: ["OpenBadgeCredential", "AchievementCredential", "EndorsementCredential", "ClrCredential"])
+    }
+
     /// One `jwt_claims` check: disagreements that change who or what was signed fail, the others are warnings.
     private func claimChecks(_ payload: JSONObject, credential: JSONObject, rules: JOSERules) -> [VerificationCheck] {
         let fields = CredentialFields(object: credential)
@@ -100,7 +107,7 @@ struct JWTVerifier: Sendable {
         if let jti = payload["jti"]?.stringValue, let id = fields.id, jti != id { problems.append("jti differs from the credential id") }
         if let sub = payload["sub"]?.stringValue {
             if let subject = fields.subjectID, sub != subject { problems.append("sub differs from credentialSubject.id") }
-        } else if rules == .openBadges, fields.subjectID != nil {
+        } else if rules == .openBadges, fields.subjectID != nil, Self.isOpenBadgesCredential(credential) {
             problems.append("no sub claim (OB 3.0 requires it)")
         }
         if let nbf = payload["nbf"]?.numberValue?.double, let from = fields.validFrom.flatMap({ ValidityPeriod.date($0.value) }),
