@@ -127,9 +127,9 @@ struct OB2AssertionReader {
             return
         }
         guard let type = fields.expectedText(verification, "type", what: "verification type (hosted or signed)") else { return }
-        // OB 2.0 names HostedBadge and SignedBadge (and the short forms its context maps to them). Anything else is
-        // verified by the assertion's form, which is what a verifier can check, and said so.
-        if !["HostedBadge", "hosted", "SignedBadge", "signed"].contains(type) {
+        // OB 2.0 names HostedBadge and SignedBadge (and the short forms its context maps to them); issuers vary the case,
+        // as the verifier does not mind. Anything else is verified by the assertion's form, and said so.
+        if !["hostedbadge", "hosted", "signedbadge", "signed"].contains(type.lowercased()) {
             log.warn(
                 .unknownVerificationType,
                 "verification type \"\(type.prefix(40))\" is not HostedBadge or SignedBadge; the assertion is verified as its form shows",

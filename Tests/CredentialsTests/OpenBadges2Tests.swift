@@ -182,10 +182,11 @@ import Testing
         #expect(unix.badge.validFrom.instant == Date(timeIntervalSince1970: 1_483_228_799))
     }
 
-    /// Real assertions say `"type": "Hosted"` and the like; the value is reported, the assertion still read.
+    /// Real assertions say `"type": "Hosted"` or `"signedBadge"` (accepted) or something else (reported); the assertion
+    /// is read either way.
     @Test func nonStandardVerificationTypeIsAWarning() async throws {
         var assertion = try #require(try JSONParser.parse(Fixtures.bytes(ob20 + "basic-assertion.json")).objectValue)
-        for (type, warned) in [("HostedBadge", false), ("hosted", false), ("Hosted", true), ("LinkedData", true)] {
+        for (type, warned) in [("HostedBadge", false), ("hosted", false), ("signedBadge", false), ("Hosted", false), ("LinkedData", true)] {
             assertion["verification"] = ["type": .string(type)]
             let parsed = try #require(try await Fixtures.parser.parse(.object(assertion)).first)
             #expect(parsed.warnings.contains { $0.code == .unknownVerificationType && $0.pointer == "/verification/type" } == warned, "\(type)")
