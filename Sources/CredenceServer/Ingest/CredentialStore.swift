@@ -148,7 +148,9 @@ public struct CredentialStore: Sendable {
             SELECT i.id, x.uri, x.name, x.description, x.criteria_url, x.criteria_narrative, x.achievement_type, x.version,
                 ARRAY(SELECT jsonb_array_elements_text(x.tags)), x.human_code, x.field_of_study, x.specialization, x.image,
                 x.in_language, x.definition, x.definition_sha256
-            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS \(unescaped: Self.achievementColumns)
+            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS x(issuer_uri text, uri text, name text, description text,
+                criteria_url text, criteria_narrative text, achievement_type text, version text, tags jsonb, human_code text,
+                field_of_study text, specialization text, image text, in_language text, definition jsonb, definition_sha256 text)
             JOIN issuers i ON i.uri = x.issuer_uri
             ORDER BY i.id, x.uri
             ON CONFLICT (issuer_id, uri) DO NOTHING
@@ -166,7 +168,9 @@ public struct CredentialStore: Sendable {
                 tags = ARRAY(SELECT jsonb_array_elements_text(x.tags)), human_code = x.human_code, field_of_study = x.field_of_study,
                 specialization = x.specialization, image_url = x.image, in_language = x.in_language, definition = x.definition,
                 definition_sha256 = x.definition_sha256, updated_at = now()
-            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS \(unescaped: Self.achievementColumns)
+            FROM jsonb_to_recordset(\(achievementsJSON)::jsonb) AS x(issuer_uri text, uri text, name text, description text,
+                criteria_url text, criteria_narrative text, achievement_type text, version text, tags jsonb, human_code text,
+                field_of_study text, specialization text, image text, in_language text, definition jsonb, definition_sha256 text)
             JOIN issuers i ON i.uri = x.issuer_uri
             WHERE a.issuer_id = i.id AND a.uri = x.uri AND a.definition_sha256 <> x.definition_sha256
             RETURNING a.id
@@ -243,13 +247,6 @@ public struct CredentialStore: Sendable {
         try await AuditLog.recordCredentials(Array(stored.values), context: context, on: connection, logger: logger)
         return stored
     }
-
-    /// The columns of an achievement row as `IngestRows` writes it.
-    private static let achievementColumns = """
-        x(issuer_uri text, uri text, name text, description text, criteria_url text, criteria_narrative text, achievement_type text,
-          version text, tags jsonb, human_code text, field_of_study text, specialization text, image text, in_language text,
-          definition jsonb, definition_sha256 text)
-        """
 
     /// Results, evidence, verification history and superseded versions: rows that hang off the new credentials.
     private func writeDetails(_ rows: IngestRows, on connection: PostgresConnection) async throws {
