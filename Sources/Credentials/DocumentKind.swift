@@ -21,9 +21,9 @@ enum DocumentKind {
         }
         let types = (object["type"]?.asList ?? []).compactMap(\.stringValue)
         let reject = { (code: ProblemCode, message: String) in DocumentKind.rejected(CredentialRejection(code, message, at: pointer / "type")) }
-        if types.contains(where: OB3CredentialReader.earnedBadgeTypes.contains) { return .earnedBadge }
-        if types.contains("ClrCredential") { return .clr }
-        if types.contains("EndorsementCredential") {
+        if types.contains(where: OpenBadgesCredentialTypes.earnedBadge.contains) { return .earnedBadge }
+        if types.contains(OpenBadgesCredentialTypes.clr) { return .clr }
+        if types.contains(OpenBadgesCredentialTypes.endorsement) {
             return reject(.endorsementCredential, "an EndorsementCredential endorses an issuer, achievement or credential; it is not an earned badge")
         }
         if types.contains("VerifiablePresentation") {

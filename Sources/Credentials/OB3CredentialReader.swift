@@ -5,7 +5,6 @@ import StrictJSON
 struct OB3CredentialReader {
     static let credentialsV2 = "https://www.w3.org/ns/credentials/v2"
     static let credentialsV1 = "https://www.w3.org/2018/credentials/v1"
-    static let earnedBadgeTypes = ["OpenBadgeCredential", "AchievementCredential"]
 
     let fields: FieldReader
     let limits: ParseLimits
@@ -132,7 +131,7 @@ struct OB3CredentialReader {
             log.problem(.missingType, "type is missing; it must include VerifiableCredential and OpenBadgeCredential", at: root.pointer / "type")
             return []
         }
-        if !types.contains(where: Self.earnedBadgeTypes.contains) {
+        if !types.contains(where: OpenBadgesCredentialTypes.earnedBadge.contains) {
             log.problem(
                 .notAnEarnedBadge,
                 "type must include OpenBadgeCredential or AchievementCredential; found \(types.joined(separator: ", "))",

@@ -71,9 +71,7 @@ struct SubjectReader {
     /// "Either id or at least one identifier MUST be supplied" (OB 3.0 AchievementSubject).
     private func readEarner(_ subject: Node) -> Earner {
         let id = fields.text(subject, "id")
-        if let id, !FieldReader.looksLikeURI(id) {
-            log.warn(.identifierNotURI, "credentialSubject.id should be a URI or DID, found \"\(id.prefix(80))\"", at: subject.pointer / "id")
-        }
+        if let id { fields.warnUnlessURI(id, what: "credentialSubject.id", at: subject.pointer / "id") }
         let identifiers = fields.list(subject, "identifier").compactMap(identityObject)
         // OB 3.0's text requires one, but its JSON Schema does not, and wallets issue such badges (a name only): the
         // credential still verifies, and is stored as its own earner, who cannot be linked to other credentials.

@@ -4,8 +4,8 @@ extension UUID {
     /// A time-ordered UUID (RFC 9562 version 7): 48 bits of Unix milliseconds, then 74 random bits. Rows inserted with
     /// these ids land on the newest pages of their indexes instead of random pages of indexes larger than memory; the
     /// random bits keep the ids unguessable. The schema's `uuid_v7()` makes the same for ids PostgreSQL assigns.
-    static func timeOrdered(at date: Date = Date()) -> UUID {
-        let milliseconds = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+    static func timeOrdered() -> UUID {
+        let milliseconds = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
         var random = SystemRandomNumberGenerator()
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }

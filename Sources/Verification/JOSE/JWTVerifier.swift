@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import StrictJSON
 
@@ -84,9 +85,9 @@ struct JWTVerifier: Sendable {
 
     /// OB 3.0's JWT rules (a `sub` claim among them) are for its own credentials, not for the status lists and other
     /// credentials secured the same way.
-    static func isOpenBadgesCredential(_ credential: JSONObject) -> Bool {
+    private static func isOpenBadgesCredential(_ credential: JSONObject) -> Bool {
         let types = Set((credential["type"]?.asList ?? []).compactMap(\.stringValue))
-        return !types.isDisjoint(with: ["OpenBadgeCredential", "AchievementCredential", "EndorsementCredential", "ClrCredential"])
+        return !types.isDisjoint(with: OpenBadgesCredentialTypes.all)
     }
 
     /// One `jwt_claims` check: disagreements that change who or what was signed fail, the others are warnings.
